@@ -1,0 +1,11 @@
+export { connectBus, type Bus } from "./connection";
+export { BusNames } from "./naming";
+export { ensureStreams, ensureConsumer, type DurableSpec } from "./topology";
+export { buildEnvelope, publishEnvelope, publishEvent, type NewEvent } from "./publisher";
+export { startEventConsumer, type ConsumedEvent, type EventConsumerSpec, type RunningConsumer } from "./event-consumer";
+export { ok, retryLater, giveUp, type HandlerOutcome } from "./handler-outcome";
+export { deadLetter, listDeadLetters, replayDeadLetter, DeadLetterHeaders, type DeadLetterRecord } from "./dead-letter";
+export { RpcServer, type RpcHandler } from "./rpc-server";
+export { RpcClient } from "./rpc-client";
+export { ServiceError } from "./service-error";
+export { injectTraceContext, extractTraceContext } from "./trace-headers";

@@ -1,0 +1,2 @@
+export { loadConfig, ConfigError } from "./load-config";
+export { baseEnvSchema, type BaseEnv } from "./base-env";

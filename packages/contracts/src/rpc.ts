@@ -1,0 +1,104 @@
+import { z } from "zod";
+import {
+  AudienceCriteria,
+  AudienceEstimate,
+  ContactsUpsertResponse,
+  ContactInput,
+  Recipient,
+} from "./audience";
+import { CampaignCreationRequest, CampaignGenerationResponse, MarketingCampaign } from "./campaign";
+import { AudienceSegment, CampaignType, Channel } from "./enums";
+import { ServiceErrorBody } from "./errors";
+import { Ping, ServiceName } from "./health";
+import { CampaignTemplate, RenderedContent, RenderRequest } from "./template";
+
+const Tenant = z.object({ tenant_id: z.string().min(1) });
+
+interface RpcSpec<Req extends z.ZodType, Res extends z.ZodType> {
+  service: ServiceName;
+  request: Req;
+  response: Res;
+  timeoutMs: number;
+}
+
+const rpc = <Req extends z.ZodType, Res extends z.ZodType>(spec: RpcSpec<Req, Res>) => spec;
+
+/**
+ * The request/reply catalog: every synchronous question one service asks another, its
+ * subject (the key), the shapes both ways and how long the asker waits.
+ */
+export const rpcCatalog = {
+  "svc.audience.estimate": rpc({
+    service: "audience-service",
+    request: Tenant.extend({ criteria: AudienceCriteria, channels: z.array(Channel).min(1) }),
+    response: AudienceEstimate,
+    timeoutMs: 2_000,
+  }),
+  "svc.audience.resolve": rpc({
+    service: "audience-service",
+    request: Tenant.extend({
+      criteria: AudienceCriteria,
+      channels: z.array(Channel).min(1),
+      after: z.string().optional(),
+      limit: z.number().int().min(1).max(5000).default(1000),
+    }),
+    response: z.object({ recipients: z.array(Recipient), next_after: z.string().nullable() }),
+    timeoutMs: 5_000,
+  }),
+  "svc.audience.upsert": rpc({
+    service: "audience-service",
+    request: Tenant.extend({ contacts: z.array(ContactInput).min(1).max(5000) }),
+    response: ContactsUpsertResponse,
+    timeoutMs: 10_000,
+  }),
+  "svc.template.list": rpc({
+    service: "template-renderer",
+    request: Tenant.extend({ campaign_type: CampaignType.optional(), target_segments: z.array(AudienceSegment).optional() }),
+    response: z.object({ items: z.array(CampaignTemplate) }),
+    timeoutMs: 2_000,
+  }),
+  "svc.template.select": rpc({
+    service: "template-renderer",
+    request: Tenant.extend({
+      campaign_type: CampaignType,
+      target_segments: z.array(AudienceSegment).default([]),
+      channels: z.array(Channel).min(1),
+      template_id: z.string().optional(),
+    }),
+    response: CampaignTemplate,
+    timeoutMs: 2_000,
+  }),
+  "svc.template.render": rpc({
+    service: "template-renderer",
+    request: RenderRequest,
+    response: RenderedContent,
+    timeoutMs: 2_000,
+  }),
+  "svc.campaign.create": rpc({
+    service: "campaign-engine",
+    request: Tenant.extend({ owner_id: z.string().min(1), request: CampaignCreationRequest }),
+    response: CampaignGenerationResponse,
+    timeoutMs: 8_000,
+  }),
+  "svc.campaign.get": rpc({
+    service: "campaign-engine",
+    request: Tenant.extend({ campaign_id: z.string().min(1) }),
+    response: MarketingCampaign,
+    timeoutMs: 2_000,
+  }),
+} as const;
+
+export type RpcSubject = keyof typeof rpcCatalog;
+export type RpcRequest<S extends RpcSubject> = z.input<(typeof rpcCatalog)[S]["request"]>;
+export type RpcResponse<S extends RpcSubject> = z.infer<(typeof rpcCatalog)[S]["response"]>;
+
+/** Every reply is one of these two; errors carry a stable code the gateway maps to HTTP. */
+export const RpcReply = z.discriminatedUnion("ok", [
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: ServiceErrorBody }),
+]);
+export type RpcReply = z.infer<typeof RpcReply>;
+
+/** Each service answers a ping on its own subject, so health can ask every one. */
+export const pingSubject = (service: ServiceName): string => `svc.${service}.ping`;
+export { Ping };

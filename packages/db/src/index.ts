@@ -1,0 +1,4 @@
+export { connectDb, ensureDatabase, dropDatabase, type DbHandle } from "./connect";
+export { migrateSchema, MigrationError } from "./migrate";
+export { enqueueEvent, OutboxRelay, type OutboxTable, type OutboxDatabase } from "./outbox";
+export { claimEvent, type ProcessedEventTable, type InboxDatabase } from "./inbox";
