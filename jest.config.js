@@ -8,7 +8,7 @@ const swc = ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es
 module.exports = {
   testEnvironment: "node",
   transform: { "^.+\\.ts$": swc },
-  moduleNameMapper: { "^@mcb/(contracts|bus|db|config|telemetry|testkit)$": "<rootDir>/packages/$1/src" },
+  moduleNameMapper: { "^@mcb/(contracts|bus|db|config|telemetry|testkit|runtime)$": "<rootDir>/packages/$1/src" },
   testMatch: ["<rootDir>/packages/*/src/**/*.test.ts", "<rootDir>/services/*/src/**/*.test.ts", "<rootDir>/test/**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", "/dist/"],
   testTimeout: 30_000,

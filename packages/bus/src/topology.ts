@@ -7,7 +7,7 @@ import type { Bus } from "./connection";
 const DUPLICATE_WINDOW_MS = 10 * 60_000;
 
 function isNotFound(error: unknown): boolean {
-  return error instanceof JetStreamApiError && error.code === 404;
+  return error instanceof JetStreamApiError && error.status === 404;
 }
 
 /** Creates or updates every stream of the catalog; safe to run from every copy of every service. */

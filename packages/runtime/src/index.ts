@@ -1,0 +1,1 @@
+export { runService, migrateService, type ServiceContext, type ServiceDefinition } from "./service-runtime";

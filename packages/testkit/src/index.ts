@@ -1,0 +1,1 @@
+export { createTestEnv, waitFor, type TestEnv } from "./test-env";
