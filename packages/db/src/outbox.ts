@@ -1,4 +1,5 @@
-import { sql, type ColumnType, type Kysely, type Transaction } from "kysely";
+import type { AnyKysely } from "./any-kysely";
+import { sql, type ColumnType, type Kysely } from "kysely";
 import { publishEnvelope, buildEnvelope, type Bus, type NewEvent } from "@mcb/bus";
 import type { EventEnvelope, Subject } from "@mcb/contracts";
 import type { Logger } from "@mcb/telemetry";
@@ -12,14 +13,16 @@ export interface OutboxTable {
   published_at: ColumnType<Date | null, never, ReturnType<typeof sql>>;
   attempts: ColumnType<number, number, ReturnType<typeof sql>>;
 }
+
 export interface OutboxDatabase {
   outbox: OutboxTable;
 }
 
 /** Records an event in the same transaction as the change it announces. */
-export async function enqueueEvent<S extends Subject>(trx: Transaction<OutboxDatabase> | Kysely<OutboxDatabase>, subject: S, event: NewEvent<S>): Promise<EventEnvelope> {
+export async function enqueueEvent<S extends Subject>(trx: AnyKysely, subject: S, event: NewEvent<S>): Promise<EventEnvelope> {
   const envelope = buildEnvelope(subject, event);
-  await trx
+  // Kysely's database type is invariant; any database that has an outbox table will do.
+  await (trx as unknown as Kysely<OutboxDatabase>)
     .insertInto("outbox")
     .values({ id: envelope.id, subject, envelope: JSON.stringify(envelope) as unknown as EventEnvelope, attempts: 0 })
     .onConflict((oc) => oc.column("id").doNothing())
@@ -38,12 +41,16 @@ export class OutboxRelay {
   private again = false;
   private stopped = false;
 
+  private readonly db: Kysely<OutboxDatabase>;
+
   constructor(
-    private readonly db: Kysely<OutboxDatabase>,
+    db: Kysely<OutboxDatabase> | Kysely<never>,
     private readonly bus: Bus,
     private readonly logger: Logger,
     private readonly options: { pollMs?: number; batch?: number } = {},
-  ) {}
+  ) {
+    this.db = db as Kysely<OutboxDatabase>;
+  }
 
   start(): void {
     const tick = () => {

@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { baseEnvSchema } from "@mcb/config";
+
+export const campaignEngineEnv = baseEnvSchema.extend({
+  /** How often scheduled campaigns are checked for launch, besides the kick after each commit. */
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
+  /** Recipients resolved per page while launching; each page is one transaction. */
+  LAUNCH_PAGE_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+  /** Deliveries of one event tried before it is dead-lettered. */
+  EVENT_MAX_DELIVER: z.coerce.number().int().min(1).default(5),
+  DEFAULT_TIMEZONE: z.string().default("America/Los_Angeles"),
+  AGENCY_NAME: z.string().default("Your Real Estate Team"),
+  AGENT_NAME: z.string().default("Your Agent"),
+  PUBLIC_BASE_URL: z.string().url().default("http://127.0.0.1:8080"),
+});
+export type CampaignEngineEnv = z.infer<typeof campaignEngineEnv>;

@@ -1,0 +1,152 @@
+import type {
+  AudienceCriteria,
+  CampaignGenerationResponse,
+  CampaignStatus,
+  CampaignTrigger,
+  CampaignType,
+  Channel,
+  ContentAsset,
+  PerformanceGoals,
+  PersonalizationLevel,
+  SchedulingRequest,
+  TemplateVariables,
+} from "@mcb/contracts";
+import { DeliverableChannel } from "@mcb/contracts";
+import { enqueueEvent } from "@mcb/db";
+import type { NewCampaignRow } from "./db";
+import { lifecycleEvent } from "./campaign-view";
+import type { EngineDeps } from "./engine-deps";
+import { deterministicSuggestions } from "./domain/optimization-suggestions";
+import { industryPriors, projectPerformance } from "./domain/performance-model";
+import { nextSendWindow } from "./domain/send-window";
+
+/** Everything that decides a campaign, whichever way it was asked for. */
+export interface CampaignPlan {
+  tenant_id: string;
+  owner_id: string;
+  campaign_id: string;
+  campaign_name: string;
+  campaign_type: CampaignType;
+  audience_name: string;
+  criteria: AudienceCriteria;
+  channels: Channel[];
+  personalization_level: PersonalizationLevel;
+  content_overrides: TemplateVariables;
+  performance_goals: PerformanceGoals;
+  scheduling: SchedulingRequest | undefined;
+  template_id: string | undefined;
+  trigger: CampaignTrigger;
+}
+
+export function campaignVariables(deps: EngineDeps, plan: Pick<CampaignPlan, "campaign_name" | "content_overrides">): TemplateVariables {
+  return {
+    agent_name: deps.config.AGENT_NAME,
+    agency_name: deps.config.AGENCY_NAME,
+    campaign_name: plan.campaign_name,
+    cta_url: `${deps.config.PUBLIC_BASE_URL}/r`,
+    ...plan.content_overrides,
+  };
+}
+
+function chooseSendDate(deps: EngineDeps, scheduling: SchedulingRequest | undefined, audienceZone: string | null): { date: Date; timezone: string } {
+  const timezone = scheduling?.timezone ?? audienceZone ?? deps.config.DEFAULT_TIMEZONE;
+  const now = deps.now();
+  if (scheduling?.send_immediately) return { date: now, timezone };
+  if (scheduling?.send_at) return { date: new Date(scheduling.send_at), timezone };
+  return { date: nextSendWindow(now, timezone), timezone };
+}
+
+/**
+ * Asks the audience-service and template-renderer what this campaign would reach and say,
+ * forecasts it, and stores it with its events in one transaction.
+ */
+export async function createPlannedCampaign(deps: EngineDeps, plan: CampaignPlan, started = performance.now()): Promise<CampaignGenerationResponse> {
+  const [estimate, template] = await Promise.all([
+    deps.ask("svc.audience.estimate", { tenant_id: plan.tenant_id, criteria: plan.criteria, channels: plan.channels }),
+    deps.ask("svc.template.select", {
+      tenant_id: plan.tenant_id,
+      campaign_type: plan.campaign_type,
+      target_segments: plan.criteria.target_segments ?? [],
+      channels: plan.channels,
+      ...(plan.template_id ? { template_id: plan.template_id } : {}),
+    }),
+  ]);
+  const variables = campaignVariables(deps, plan);
+  const previewChannels = plan.channels.filter((c): c is DeliverableChannel => DeliverableChannel.safeParse(c).success);
+  const previews = await Promise.all(
+    previewChannels
+      .filter((channel) => template.contents.some((c) => c.channel === channel))
+      .map((channel) => deps.ask("svc.template.render", { tenant_id: plan.tenant_id, template: { template_id: template.template_id, version: template.version }, channel, variables })),
+  );
+  const content_assets: ContentAsset[] = previews.map((p) => ({
+    asset_id: `${plan.campaign_id}:${p.channel.toLowerCase()}`,
+    channel: p.channel,
+    template_id: template.template_id,
+    template_version: template.version,
+    ...(p.subject ? { subject: p.subject } : {}),
+    preview_text: p.text.slice(0, 280),
+  }));
+
+  const rates = industryPriors[plan.campaign_type];
+  const expected = projectPerformance(estimate.estimated_reach, rates, "industry_prior");
+  const suggestions = deterministicSuggestions({
+    campaign_type: plan.campaign_type,
+    channels: plan.channels,
+    segments: plan.criteria.target_segments ?? [],
+    personalization_level: plan.personalization_level,
+    goals: plan.performance_goals,
+    expected: rates,
+    audience_size: estimate.audience_size,
+    estimated_reach: estimate.estimated_reach,
+    has_content_overrides: Object.keys(plan.content_overrides).length > 0,
+  });
+  const send = chooseSendDate(deps, plan.scheduling, estimate.dominant_timezone);
+  const status: CampaignStatus = "SCHEDULED";
+  const row: NewCampaignRow = {
+    campaign_id: plan.campaign_id,
+    tenant_id: plan.tenant_id,
+    owner_id: plan.owner_id,
+    campaign_name: plan.campaign_name,
+    campaign_type: plan.campaign_type,
+    campaign_status: status,
+    audience: JSON.stringify({ audience_name: plan.audience_name, criteria: plan.criteria }),
+    delivery_channels: plan.channels,
+    personalization_level: plan.personalization_level,
+    content_overrides: JSON.stringify(plan.content_overrides),
+    performance_goals: JSON.stringify(plan.performance_goals),
+    template_id: template.template_id,
+    template_version: template.version,
+    content_assets: JSON.stringify(content_assets),
+    trigger: JSON.stringify(plan.trigger),
+    scheduled_send_date: send.date,
+    timezone: send.timezone,
+    audience_size: estimate.audience_size,
+    estimated_reach: estimate.estimated_reach,
+    expected_performance: JSON.stringify(expected),
+    suggestions: JSON.stringify(suggestions),
+    generation_time_ms: performance.now() - started,
+  };
+  const eventRow = { ...row, campaign_status: status, scheduled_send_date: send.date, audience_size: estimate.audience_size };
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.insertInto("campaigns").values(row).execute();
+    const event = lifecycleEvent(eventRow as Parameters<typeof lifecycleEvent>[0]);
+    await enqueueEvent(trx, "campaign.created", { tenantId: plan.tenant_id, id: `campaign.created:${plan.campaign_id}`, data: event, correlationId: plan.campaign_id });
+    await enqueueEvent(trx, "campaign.scheduled", { tenantId: plan.tenant_id, id: `campaign.scheduled:${plan.campaign_id}`, data: event, correlationId: plan.campaign_id });
+  });
+  deps.afterCommit();
+
+  return {
+    success: true,
+    campaign_id: plan.campaign_id,
+    campaign_name: plan.campaign_name,
+    audience_size: estimate.audience_size,
+    estimated_reach: estimate.estimated_reach,
+    generation_time_ms: Math.round((performance.now() - started) * 100) / 100,
+    personalization_applied: plan.personalization_level !== "BASIC" || Object.keys(plan.content_overrides).length > 0,
+    claude_optimization_suggestions: suggestions,
+    scheduled_send_date: send.date.toISOString(),
+    expected_performance: expected,
+    campaign_status: status,
+    template_id: template.template_id,
+  };
+}
