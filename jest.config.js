@@ -12,4 +12,5 @@ module.exports = {
   testMatch: ["<rootDir>/packages/*/src/**/*.test.ts", "<rootDir>/services/*/src/**/*.test.ts", "<rootDir>/test/**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", "/dist/"],
   testTimeout: 30_000,
+  reporters: ["default", "<rootDir>/scripts/summary-reporter.cjs"],
 };

@@ -66,8 +66,8 @@ export const ExpectedPerformance = z.object({
 });
 export type ExpectedPerformance = z.infer<typeof ExpectedPerformance>;
 
-/** The seed's CampaignGenerationResponse (seed example 1 response), extended compatibly. */
-export const CampaignGenerationResponse = z.object({
+/** Exactly the seed's CampaignGenerationResponse (seed example 1 response). */
+export const SeedCampaignGenerationResponse = z.object({
   success: z.boolean(),
   campaign_id: z.string(),
   campaign_name: z.string(),
@@ -77,9 +77,19 @@ export const CampaignGenerationResponse = z.object({
   personalization_applied: z.boolean(),
   claude_optimization_suggestions: z.array(z.string()),
   scheduled_send_date: z.string().nullable(),
+  expected_performance: z.object({
+    projected_opens: z.number().int().min(0),
+    projected_clicks: z.number().int().min(0),
+    projected_conversions: z.number().int().min(0),
+  }),
+});
+
+/** What we answer: the seed's shape, extended compatibly with where the numbers came from. */
+export const CampaignGenerationResponse = SeedCampaignGenerationResponse.extend({
   expected_performance: ExpectedPerformance,
   campaign_status: CampaignStatus,
   template_id: z.string(),
+  optimizer: z.enum(["claude", "deterministic"]),
 });
 export type CampaignGenerationResponse = z.infer<typeof CampaignGenerationResponse>;
 

@@ -126,10 +126,9 @@ export async function createPlannedCampaign(deps: EngineDeps, plan: CampaignPlan
     suggestions: JSON.stringify(suggestions),
     generation_time_ms: performance.now() - started,
   };
-  const eventRow = { ...row, campaign_status: status, scheduled_send_date: send.date, audience_size: estimate.audience_size };
   await deps.db.transaction().execute(async (trx) => {
     await trx.insertInto("campaigns").values(row).execute();
-    const event = lifecycleEvent(eventRow as Parameters<typeof lifecycleEvent>[0]);
+    const event = lifecycleEvent({ ...plan, campaign_status: status, scheduled_send_date: send.date, audience_size: estimate.audience_size });
     await enqueueEvent(trx, "campaign.created", { tenantId: plan.tenant_id, id: `campaign.created:${plan.campaign_id}`, data: event, correlationId: plan.campaign_id });
     await enqueueEvent(trx, "campaign.scheduled", { tenantId: plan.tenant_id, id: `campaign.scheduled:${plan.campaign_id}`, data: event, correlationId: plan.campaign_id });
   });
@@ -148,5 +147,6 @@ export async function createPlannedCampaign(deps: EngineDeps, plan: CampaignPlan
     expected_performance: expected,
     campaign_status: status,
     template_id: template.template_id,
+    optimizer: "deterministic",
   };
 }

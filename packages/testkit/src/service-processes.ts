@@ -1,0 +1,109 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import path from "node:path";
+import readline from "node:readline";
+
+const root = path.resolve(__dirname, "../../..");
+export const SERVICE_NAMES = ["audience-service", "template-renderer", "campaign-engine", "ghl-delivery", "gateway"] as const;
+
+export interface RunningServices {
+  baseUrl: string;
+  env: Record<string, string>;
+  /** Every line the services printed, prefixed with the service name. */
+  logs: string[];
+  /** SIGTERM to all; resolves with each service's exit code. */
+  stop(): Promise<Record<string, number | null>>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+function spawnService(name: string, env: Record<string, string>, logs: string[]): ChildProcess {
+  const child = spawn(process.execPath, [path.join(root, "services", name, "dist", "main.js")], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  for (const stream of [child.stdout, child.stderr]) {
+    if (stream) readline.createInterface({ input: stream }).on("line", (line) => logs.push(`[${name}] ${line}`));
+  }
+  return child;
+}
+
+/**
+ * Starts the five compiled services as separate processes (as `pnpm start` does) and waits until
+ * the gateway's /health answers 200. The caller's env carries the run's database and prefix.
+ */
+export async function startServices(env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<RunningServices> {
+  const port = await freePort();
+  const fullEnv = { ...env, GATEWAY_PORT: String(port), PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${port}` };
+  const logs: string[] = [];
+  const children = new Map<string, ChildProcess>();
+  for (const name of SERVICE_NAMES) children.set(name, spawnService(name, fullEnv, logs));
+  const baseUrl = `http://127.0.0.1:${port}/api/v1/marketing`;
+
+  const stop = async () => {
+    const codes: Record<string, number | null> = {};
+    await Promise.all(
+      [...children].map(
+        ([name, child]) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) {
+              codes[name] = child.exitCode;
+              return resolve();
+            }
+            child.once("exit", (code) => {
+              codes[name] = code;
+              resolve();
+            });
+            child.kill("SIGTERM");
+          }),
+      ),
+    );
+    return codes;
+  };
+
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  let last = "";
+  while (Date.now() < deadline) {
+    const dead = [...children].find(([, child]) => child.exitCode !== null);
+    if (dead) {
+      await stop();
+      throw new Error(`${dead[0]} exited during start-up:\n${logs.slice(-40).join("\n")}`);
+    }
+    try {
+      const res = await fetch(`${baseUrl}/health`);
+      last = await res.text();
+      if (res.status === 200) return { baseUrl, env: fullEnv, logs, stop };
+    } catch {
+      // gateway not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  throw new Error(`services did not become healthy: ${last}\n${logs.slice(-40).join("\n")}`);
+}
+
+/** Runs the real CLI to mint a token, as a user would; the token is its last line. */
+export async function createToken(env: Record<string, string>, tenant: string): Promise<string> {
+  const output: string[] = [];
+  const code = await new Promise<number | null>((resolve) => {
+    const child = spawn(process.execPath, [path.join(root, "services", "gateway", "dist", "cli.js"), "tokens", "create", "--tenant", tenant], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? "", ...env },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    if (child.stdout) readline.createInterface({ input: child.stdout }).on("line", (line) => output.push(line));
+    child.on("exit", resolve);
+  });
+  const token = output.at(-1);
+  if (code !== 0 || !token) throw new Error(`tokens create failed (${code}): ${output.join("\n")}`);
+  return token;
+}

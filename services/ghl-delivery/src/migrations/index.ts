@@ -1,0 +1,6 @@
+import type { Migration } from "kysely";
+import * as m0001 from "./0001-deliveries";
+
+/** The Postgres schema ghl-delivery owns; migrations use unqualified names inside it. */
+export const schema = "delivery";
+export const migrations: Record<string, Migration> = { "0001-deliveries": m0001 };

@@ -1,0 +1,82 @@
+/** How a provider adapter reaches its vendor: Node's fetch unless a test supplies another. */
+export interface ProviderHttpOptions {
+  fetch?: typeof fetch;
+  /** Give up waiting for an answer after this long. */
+  timeoutMs?: number;
+}
+
+export interface ProviderHttpRequest {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * What came of one POST. The two failure kinds matter for exactly-once delivery: `not_sent`
+ * means the connection was never made, so the vendor cannot have the message; `no_answer`
+ * means it may have it.
+ */
+export type ProviderHttpOutcome =
+  | { kind: "answered"; status: number; headers: Headers; body: string }
+  | { kind: "not_sent"; code: string; reason: string }
+  | { kind: "no_answer"; code: string; reason: string };
+
+export const DEFAULT_PROVIDER_TIMEOUT_MS = 15_000;
+
+/** Error codes (Node and undici) raised before a single byte of the request left this host. */
+const NOT_SENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "CERT_HAS_EXPIRED",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+]);
+
+/** Finds the system error code under fetch's "fetch failed" (possibly inside an AggregateError). */
+function errorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    const code = (current as Error & { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    if (current instanceof AggregateError && current.errors[0] instanceof Error) current = current.errors[0];
+    else current = current.cause;
+  }
+  return undefined;
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
+}
+
+/** POSTs one request to a vendor and reports what happened; never throws. */
+export async function postToProvider(request: ProviderHttpRequest, options: ProviderHttpOptions = {}): Promise<ProviderHttpOutcome> {
+  const fetchImpl = options.fetch ?? fetch;
+  const signal = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_PROVIDER_TIMEOUT_MS);
+  let response: Response;
+  try {
+    response = await fetchImpl(request.url, { method: "POST", headers: request.headers, body: request.body, signal, redirect: "manual" });
+  } catch (error) {
+    if (error instanceof Error && error.name === "TimeoutError") {
+      return { kind: "no_answer", code: "PROVIDER_TIMEOUT", reason: `no answer within ${options.timeoutMs ?? DEFAULT_PROVIDER_TIMEOUT_MS} ms` };
+    }
+    const code = errorCode(error);
+    if (code && NOT_SENT_CODES.has(code)) return { kind: "not_sent", code: `NETWORK_${code}`, reason: describe(error) };
+    return { kind: "no_answer", code: code ? `NETWORK_${code}` : "NETWORK_ERROR", reason: describe(error) };
+  }
+  // The status line is the vendor's answer; a body lost after it does not change the outcome.
+  const body = await response.text().catch(() => "");
+  return { kind: "answered", status: response.status, headers: response.headers, body };
+}
+
+/** Appends an API path to a base URL, keeping any path prefix the base has (e.g. a proxy). */
+export function joinUrl(baseUrl: string, path: string): string {
+  return `${baseUrl.replace(/\/+$/, "")}${path}`;
+}
+
+export const isSuccessStatus = (status: number): boolean => status >= 200 && status < 300;
