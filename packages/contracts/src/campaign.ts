@@ -30,6 +30,8 @@ export const CampaignCreationRequest = z.strictObject({
   performance_goals: PerformanceGoals.default({}),
   scheduling: SchedulingRequest.optional(),
   template_id: z.string().min(1).max(100).optional(),
+  /** Keep the campaign as a DRAFT (editable, not scheduled) instead of scheduling it. */
+  save_as_draft: z.boolean().optional(),
 });
 export type CampaignCreationRequest = z.infer<typeof CampaignCreationRequest>;
 

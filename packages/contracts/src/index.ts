@@ -4,6 +4,7 @@ export * from "./audience";
 export * from "./valuation";
 export * from "./template";
 export * from "./campaign";
+export * from "./campaign-management";
 export * from "./events";
 export * from "./subjects";
 export * from "./errors";

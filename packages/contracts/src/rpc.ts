@@ -6,7 +6,9 @@ import {
   ContactInput,
   Recipient,
 } from "./audience";
-import { CampaignCreationRequest, CampaignGenerationResponse, MarketingCampaign } from "./campaign";
+import { CampaignCreationRequest, CampaignGenerationResponse, MarketingCampaign, PropertyCampaignRequest } from "./campaign";
+import { AuditTrail, CampaignAnalytics, CampaignList, CampaignListQuery, CampaignUpdateRequest, LifecycleAction, Ok } from "./campaign-management";
+import { ComprehensiveValuation, ValuationCreated, ValuationInput } from "./valuation";
 import { AudienceSegment, CampaignType, Channel } from "./enums";
 import { ServiceErrorBody } from "./errors";
 import { Ping, ServiceName } from "./health";
@@ -84,6 +86,60 @@ export const rpcCatalog = {
     service: "campaign-engine",
     request: Tenant.extend({ campaign_id: z.string().min(1) }),
     response: MarketingCampaign,
+    timeoutMs: 2_000,
+  }),
+  "svc.campaign.from_property": rpc({
+    service: "campaign-engine",
+    request: Tenant.extend({ owner_id: z.string().min(1), request: PropertyCampaignRequest }),
+    response: CampaignGenerationResponse,
+    timeoutMs: 8_000,
+  }),
+  "svc.campaign.list": rpc({
+    service: "campaign-engine",
+    request: Tenant.extend({ query: CampaignListQuery }),
+    response: CampaignList,
+    timeoutMs: 3_000,
+  }),
+  "svc.campaign.update": rpc({
+    service: "campaign-engine",
+    request: Tenant.extend({ actor: z.string().min(1), campaign_id: z.string().min(1), changes: CampaignUpdateRequest }),
+    response: MarketingCampaign,
+    timeoutMs: 8_000,
+  }),
+  "svc.campaign.transition": rpc({
+    service: "campaign-engine",
+    request: Tenant.extend({ actor: z.string().min(1), campaign_id: z.string().min(1), action: LifecycleAction }),
+    response: MarketingCampaign,
+    timeoutMs: 3_000,
+  }),
+  "svc.campaign.delete": rpc({
+    service: "campaign-engine",
+    request: Tenant.extend({ actor: z.string().min(1), campaign_id: z.string().min(1) }),
+    response: Ok,
+    timeoutMs: 3_000,
+  }),
+  "svc.campaign.audit": rpc({
+    service: "campaign-engine",
+    request: Tenant.extend({ campaign_id: z.string().min(1) }),
+    response: AuditTrail,
+    timeoutMs: 3_000,
+  }),
+  "svc.campaign.analytics": rpc({
+    service: "campaign-engine",
+    request: Tenant.extend({ campaign_id: z.string().min(1) }),
+    response: CampaignAnalytics,
+    timeoutMs: 3_000,
+  }),
+  "svc.campaign.valuation_store": rpc({
+    service: "campaign-engine",
+    request: Tenant.extend({ valuation: ValuationInput }),
+    response: ValuationCreated,
+    timeoutMs: 3_000,
+  }),
+  "svc.campaign.valuation_get": rpc({
+    service: "campaign-engine",
+    request: Tenant.extend({ valuation_id: z.string().min(1) }),
+    response: ComprehensiveValuation,
     timeoutMs: 2_000,
   }),
 } as const;

@@ -33,6 +33,7 @@ export async function createCampaignFromRequest(
       scheduling: request.scheduling,
       template_id: request.template_id,
       trigger: { kind: "api" },
+      save_as_draft: request.save_as_draft ?? false,
     },
     started,
   );

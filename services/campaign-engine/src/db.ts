@@ -64,9 +64,32 @@ export interface ValuationsTable {
   created_at: Generated<Date>;
 }
 
+export interface AuditLogTable {
+  audit_id: Generated<string>;
+  tenant_id: string;
+  campaign_id: string;
+  actor: string;
+  action: string;
+  from_status: CampaignStatus | null;
+  to_status: CampaignStatus | null;
+  changes: Json<Record<string, unknown>> | null;
+  at: Generated<Date>;
+}
+
+export interface CampaignActivityTable {
+  campaign_id: string;
+  tenant_id: string;
+  hour: Date;
+  channel: string;
+  kind: string;
+  count: number;
+}
+
 export interface CampaignDatabase extends OutboxDatabase, InboxDatabase {
   campaigns: CampaignsTable;
   valuations: ValuationsTable;
+  audit_log: AuditLogTable;
+  campaign_activity: CampaignActivityTable;
 }
 
 export type CampaignRow = Selectable<CampaignsTable>;

@@ -4,6 +4,7 @@ import { enqueueEvent } from "@mcb/db";
 import type { CampaignDatabase, CampaignRow } from "./db";
 import type { EngineDeps } from "./engine-deps";
 import { lifecycleEvent } from "./campaign-view";
+import { recordAudit } from "./audit";
 import { deliveryIdFor } from "./domain/campaign-ids";
 import { campaignVariables } from "./plan-campaign";
 
@@ -20,6 +21,7 @@ export async function completeIfSettled(trx: Transaction<CampaignDatabase>, camp
     .returningAll()
     .executeTakeFirst();
   if (!done) return false;
+  await recordAudit(trx, { tenant_id: done.tenant_id, campaign_id: campaignId, actor: "system", action: "complete", from_status: "ACTIVE", to_status: "COMPLETED" });
   await enqueueEvent(trx, "campaign.completed", { tenantId: done.tenant_id, id: `campaign.completed:${campaignId}`, data: lifecycleEvent(done), correlationId: campaignId });
   return true;
 }
@@ -133,6 +135,7 @@ export class CampaignLauncher {
         .returningAll()
         .executeTakeFirstOrThrow();
       if (finished) {
+        await recordAudit(trx, { tenant_id: campaign.tenant_id, campaign_id: campaign.campaign_id, actor: "system", action: "launch_complete", from_status: campaign.campaign_status, to_status: "ACTIVE", changes: { deliveries: updated.deliveries_total } });
         await enqueueEvent(trx, "campaign.launched", { tenantId: campaign.tenant_id, id: `campaign.launched:${campaign.campaign_id}`, data: lifecycleEvent(updated), correlationId: campaign.campaign_id });
         await completeIfSettled(trx, campaign.campaign_id);
         launched = updated;

@@ -19,6 +19,8 @@ import type { EngineDeps } from "./engine-deps";
 import { deterministicSuggestions } from "./domain/optimization-suggestions";
 import { industryPriors, projectPerformance } from "./domain/performance-model";
 import { nextSendWindow } from "./domain/send-window";
+import { recordAudit } from "./audit";
+import { tenantRates } from "./performance-history";
 
 /** Everything that decides a campaign, whichever way it was asked for. */
 export interface CampaignPlan {
@@ -36,6 +38,8 @@ export interface CampaignPlan {
   scheduling: SchedulingRequest | undefined;
   template_id: string | undefined;
   trigger: CampaignTrigger;
+  /** A draft is stored and forecast but not scheduled until launched. */
+  save_as_draft: boolean;
 }
 
 export function campaignVariables(deps: EngineDeps, plan: Pick<CampaignPlan, "campaign_name" | "content_overrides">): TemplateVariables {
@@ -87,8 +91,9 @@ export async function createPlannedCampaign(deps: EngineDeps, plan: CampaignPlan
     preview_text: p.text.slice(0, 280),
   }));
 
-  const rates = industryPriors[plan.campaign_type];
-  const expected = projectPerformance(estimate.estimated_reach, rates, "industry_prior");
+  const history = await tenantRates(deps.db, plan.tenant_id, plan.campaign_type, plan.criteria.target_segments ?? []);
+  const rates = history ?? industryPriors[plan.campaign_type];
+  const expected = projectPerformance(estimate.estimated_reach, rates, history ? "tenant_history" : "industry_prior");
   const suggestions = deterministicSuggestions({
     campaign_type: plan.campaign_type,
     channels: plan.channels,
@@ -101,7 +106,7 @@ export async function createPlannedCampaign(deps: EngineDeps, plan: CampaignPlan
     has_content_overrides: Object.keys(plan.content_overrides).length > 0,
   });
   const send = chooseSendDate(deps, plan.scheduling, estimate.dominant_timezone);
-  const status: CampaignStatus = "SCHEDULED";
+  const status: CampaignStatus = plan.save_as_draft ? "DRAFT" : "SCHEDULED";
   const row: NewCampaignRow = {
     campaign_id: plan.campaign_id,
     tenant_id: plan.tenant_id,
@@ -130,7 +135,10 @@ export async function createPlannedCampaign(deps: EngineDeps, plan: CampaignPlan
     await trx.insertInto("campaigns").values(row).execute();
     const event = lifecycleEvent({ ...plan, campaign_status: status, scheduled_send_date: send.date, audience_size: estimate.audience_size });
     await enqueueEvent(trx, "campaign.created", { tenantId: plan.tenant_id, id: `campaign.created:${plan.campaign_id}`, data: event, correlationId: plan.campaign_id });
-    await enqueueEvent(trx, "campaign.scheduled", { tenantId: plan.tenant_id, id: `campaign.scheduled:${plan.campaign_id}`, data: event, correlationId: plan.campaign_id });
+    if (status === "SCHEDULED") {
+      await enqueueEvent(trx, "campaign.scheduled", { tenantId: plan.tenant_id, id: `campaign.scheduled:${plan.campaign_id}`, data: event, correlationId: plan.campaign_id });
+    }
+    await recordAudit(trx, { tenant_id: plan.tenant_id, campaign_id: plan.campaign_id, actor: plan.owner_id, action: "create", to_status: status, changes: { trigger: plan.trigger } });
   });
   deps.afterCommit();
 

@@ -53,6 +53,7 @@ export async function handleStageChanged(deps: EngineDeps, event: ConsumedEvent<
     scheduling: { send_immediately: true },
     template_id: undefined,
     trigger: { kind: "seller_stage", seller_id: data.seller_id, contact_id: data.contact_id, stage: data.to_stage },
+    save_as_draft: false,
   });
   // Record the event as applied; the campaign insert above already made a replay harmless.
   await claimEvent(deps.db, STAGE_CONSUMER, envelope.id);

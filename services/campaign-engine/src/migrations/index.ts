@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001-campaigns";
+import * as m0002 from "./0002-audit-and-activity";
 
 export const schema = "campaign";
-export const migrations: Record<string, Migration> = { "0001-campaigns": m0001 };
+export const migrations: Record<string, Migration> = { "0001-campaigns": m0001, "0002-audit-and-activity": m0002 };

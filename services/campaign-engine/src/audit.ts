@@ -1,0 +1,34 @@
+import type { Kysely, Transaction } from "kysely";
+import type { AuditTrail, CampaignStatus } from "@mcb/contracts";
+import type { CampaignDatabase } from "./db";
+
+export interface AuditRecord {
+  tenant_id: string;
+  campaign_id: string;
+  actor: string;
+  action: string;
+  from_status?: CampaignStatus | null;
+  to_status?: CampaignStatus | null;
+  changes?: Record<string, unknown> | null;
+}
+
+/** Written inside the transaction of the change it describes, so the trail cannot miss one. */
+export async function recordAudit(trx: Transaction<CampaignDatabase>, record: AuditRecord): Promise<void> {
+  await trx
+    .insertInto("audit_log")
+    .values({
+      tenant_id: record.tenant_id,
+      campaign_id: record.campaign_id,
+      actor: record.actor,
+      action: record.action,
+      from_status: record.from_status ?? null,
+      to_status: record.to_status ?? null,
+      changes: record.changes ? JSON.stringify(record.changes) : null,
+    })
+    .execute();
+}
+
+export async function readAudit(db: Kysely<CampaignDatabase>, tenantId: string, campaignId: string): Promise<AuditTrail["items"]> {
+  const rows = await db.selectFrom("audit_log").selectAll().where("tenant_id", "=", tenantId).where("campaign_id", "=", campaignId).orderBy("audit_id").execute();
+  return rows.map((r) => ({ at: r.at.toISOString(), actor: r.actor, action: r.action, from_status: r.from_status, to_status: r.to_status, changes: r.changes }));
+}
