@@ -1,5 +1,5 @@
 import { headers as natsHeaders, errors as natsErrors } from "@nats-io/transport-node";
-import { RpcReply, pingSubject, rpcCatalog, type RpcRequest, type RpcResponse, type RpcSubject, type ServiceName } from "@mcb/contracts";
+import { Ping, RpcReply, pingSubject, rpcCatalog, type RpcRequest, type RpcResponse, type RpcSubject, type ServiceName } from "@mcb/contracts";
 import type { Bus } from "./connection";
 import { ServiceError } from "./service-error";
 import { injectTraceContext } from "./trace-headers";
@@ -26,8 +26,8 @@ export class RpcClient {
     return parsed.data as RpcResponse<S>;
   }
 
-  async ping(service: ServiceName, timeoutMs = 1_000): Promise<unknown> {
-    return this.raw(pingSubject(service), {}, timeoutMs, service);
+  async ping(service: ServiceName, timeoutMs = 1_000): Promise<Ping> {
+    return Ping.parse(await this.raw(pingSubject(service), {}, timeoutMs, service));
   }
 
   private async raw(subject: string, request: unknown, timeoutMs: number, service: string): Promise<unknown> {

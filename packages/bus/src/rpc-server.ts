@@ -50,7 +50,7 @@ export class RpcServer {
   /** Answers `svc.<service>.ping` with identity, uptime, dependency checks and latencies. */
   ping(checks: () => Promise<Record<string, "up" | "down">> = async () => ({})): this {
     this.subscribe(pingSubject(this.service), async () => {
-      const reply: Ping & { latency: Record<string, LatencySummary> } = {
+      const reply: Ping = {
         service: this.service,
         instance: this.instance,
         version: this.version,

@@ -3,6 +3,7 @@ import { TargetAudienceCriteria } from "./audience";
 import { PerformanceGoals, SchedulingRequest } from "./campaign";
 import { CampaignStatus, CampaignType, Channel, PersonalizationLevel } from "./enums";
 import { IsoDateTime, TemplateVariables } from "./primitives";
+import { LatencySummary } from "./health";
 
 /** GET /campaigns query: filters and cursor pagination, newest first. */
 export const CampaignListQuery = z.strictObject({
@@ -99,7 +100,6 @@ export const AudienceEstimateResponse = z.object({
 });
 export type AudienceEstimateResponse = z.infer<typeof AudienceEstimateResponse>;
 
-const LatencySummary = z.object({ count: z.number(), p50_ms: z.number(), p95_ms: z.number(), p99_ms: z.number(), max_ms: z.number(), mean_ms: z.number() });
 
 export const PerformanceBenchmarks = z.object({
   measured_at: z.string(),

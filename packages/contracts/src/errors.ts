@@ -20,7 +20,7 @@ export const FieldIssue = z.object({ field: z.string(), message: z.string() });
 export type FieldIssue = z.infer<typeof FieldIssue>;
 
 /** RFC 9457 problem details, with the failing fields listed under `errors`. */
-export const ProblemDetails = z.object({
+export const ProblemDetails = z.looseObject({
   type: z.string(),
   title: z.string(),
   status: z.number().int(),

@@ -3,12 +3,17 @@ import { z } from "zod";
 export const ServiceName = z.enum(["gateway", "campaign-engine", "template-renderer", "audience-service", "ghl-delivery"]);
 export type ServiceName = z.infer<typeof ServiceName>;
 
+export const LatencySummary = z.object({ count: z.number(), p50_ms: z.number(), p95_ms: z.number(), p99_ms: z.number(), max_ms: z.number(), mean_ms: z.number() });
+export type LatencySummary = z.infer<typeof LatencySummary>;
+
 export const Ping = z.object({
   service: ServiceName,
   instance: z.string(),
   version: z.string(),
   uptime_s: z.number(),
   checks: z.record(z.string(), z.enum(["up", "down"])).default({}),
+  /** Handler latency per request/reply subject, measured by the service itself. */
+  latency: z.record(z.string(), LatencySummary).default({}),
 });
 export type Ping = z.infer<typeof Ping>;
 

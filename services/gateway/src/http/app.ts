@@ -1,7 +1,9 @@
 import express, { type NextFunction, type Request, type Response } from "express";
-import { fieldIssues } from "@mcb/contracts";
+import { fieldIssues, type FieldIssue } from "@mcb/contracts";
 import { ServiceError } from "@mcb/bus";
-import type { Logger } from "@mcb/telemetry";
+import { LatencyHistogram, type Logger } from "@mcb/telemetry";
+import type { IdempotencyStore, StoredResponse } from "./middleware/idempotency-store";
+import { rateLimitHeaders, type RateLimiter } from "./middleware/rate-limiter";
 import { problem, sendProblem } from "./problem";
 import { principalOf, type AuthedRequest } from "./request-context";
 import { HttpResult, type RouteSpec } from "./route-spec";
@@ -14,12 +16,17 @@ export interface AppDeps {
   tokens: TokenStore;
   logger: Logger;
   bodyLimitBytes: number;
+  rateLimiter?: RateLimiter;
+  idempotency?: IdempotencyStore;
+  /** Per-route latency, read by GET /performance/benchmarks. */
+  latency?: Map<string, LatencyHistogram>;
 }
+
+export const routeKey = (route: Pick<RouteSpec, "method" | "path">) => `${route.method.toUpperCase()} ${route.path}`;
 
 function authenticate(tokens: TokenStore) {
   return async (req: Request, res: Response, next: NextFunction) => {
-    const header = req.header("authorization") ?? "";
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const match = /^Bearer\s+(\S+)$/i.exec(req.header("authorization") ?? "");
     const principal = match?.[1] ? await tokens.verify(match[1]) : null;
     if (!principal) {
       res.setHeader("WWW-Authenticate", 'Bearer realm="marketing"');
@@ -31,29 +38,60 @@ function authenticate(tokens: TokenStore) {
   };
 }
 
-function runRoute(route: RouteSpec) {
+function parseInput(route: RouteSpec, req: Request): { body: unknown; query: unknown } {
+  const issues: FieldIssue[] = [];
+  let body: unknown = undefined;
+  let query: unknown = {};
+  if (route.body) {
+    const parsed = route.body.safeParse(req.body ?? {});
+    if (parsed.success) body = parsed.data;
+    else issues.push(...fieldIssues(parsed.error));
+  }
+  if (route.query) {
+    const parsed = route.query.safeParse(req.query);
+    if (parsed.success) query = parsed.data;
+    else issues.push(...fieldIssues(parsed.error, "query"));
+  }
+  if (issues.length) throw new ServiceError("VALIDATION_FAILED", `${issues.length} field(s) failed validation`, { fields: issues });
+  return { body, query };
+}
+
+function runRoute(route: RouteSpec, deps: AppDeps) {
+  const histogram = new LatencyHistogram();
+  deps.latency?.set(routeKey(route), histogram);
   return async (req: Request, res: Response) => {
-    const issues = [];
-    let body: unknown = undefined;
-    let query: unknown = {};
-    if (route.body) {
-      const parsed = route.body.safeParse(req.body ?? {});
-      if (parsed.success) body = parsed.data;
-      else issues.push(...fieldIssues(parsed.error));
+    const started = performance.now();
+    res.once("finish", () => histogram.record(performance.now() - started));
+    const principal = route.auth ? principalOf(req) : { token_id: "", tenant_id: "" };
+    if (route.rateClass && route.auth && deps.rateLimiter) {
+      const decision = await deps.rateLimiter.take(route.rateClass, principal.token_id);
+      if (decision) {
+        for (const [name, value] of Object.entries(rateLimitHeaders(decision))) res.setHeader(name, value);
+        if (!decision.allowed) {
+          res.setHeader("Retry-After", String(decision.resetSeconds));
+          throw new ServiceError("RATE_LIMITED", `limit of ${decision.limit} ${route.rateClass} requests per minute reached; retry in ${decision.resetSeconds} s`);
+        }
+      }
     }
-    if (route.query) {
-      const parsed = route.query.safeParse(req.query);
-      if (parsed.success) query = parsed.data;
-      else issues.push(...fieldIssues(parsed.error, "query"));
+    const { body, query } = parseInput(route, req);
+    const execute = async (): Promise<StoredResponse & { headers?: Record<string, string> }> => {
+      const result = await route.handle({ body, query, params: req.params as Record<string, string>, principal, req });
+      return result instanceof HttpResult ? { status: result.status, body: result.body, headers: result.headers } : { status: route.successStatus, body: result };
+    };
+    const key = req.header("idempotency-key");
+    let outcome: StoredResponse & { headers?: Record<string, string>; replayed?: boolean };
+    if (route.idempotent && key !== undefined && deps.idempotency) {
+      outcome = await deps.idempotency.run({ tenant: principal.tenant_id, method: route.method, path: req.path, key, body }, execute);
+      res.setHeader("Idempotent-Replayed", String(outcome.replayed));
+    } else {
+      outcome = await execute();
     }
-    if (issues.length) throw new ServiceError("VALIDATION_FAILED", `${issues.length} field(s) failed validation`, { fields: issues });
-    const result = await route.handle({ body, query, params: req.params as Record<string, string>, principal: route.auth ? principalOf(req) : { token_id: "", tenant_id: "" }, req });
-    if (result instanceof HttpResult) {
-      for (const [name, value] of Object.entries(result.headers)) res.setHeader(name, value);
-      res.status(result.status).json(result.body);
+    for (const [name, value] of Object.entries(outcome.headers ?? {})) res.setHeader(name, value);
+    if (typeof outcome.body === "string" && outcome.headers?.["Content-Type"]?.startsWith("text/")) {
+      res.status(outcome.status).send(outcome.body);
       return;
     }
-    res.status(route.successStatus).json(result);
+    res.status(outcome.status).json(outcome.body);
   };
 }
 
@@ -65,23 +103,21 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(express.json({ limit: deps.bodyLimitBytes, strict: false }));
   const router = express.Router();
   const auth = authenticate(deps.tokens);
-  for (const route of deps.routes) {
-    const handlers = [...(route.auth ? [auth] : []), runRoute(route)];
-    router[route.method](route.path, ...handlers);
-  }
+  for (const route of deps.routes) router[route.method](route.path, ...(route.auth ? [auth] : []), runRoute(route, deps));
   app.use(BASE_PATH, router);
   app.use((req: Request, res: Response) => sendProblem(res, problem("NOT_FOUND", `no route ${req.method} ${req.path}`, { instance: req.originalUrl })));
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const status = (error as { status?: number; type?: string }).status;
+    const instance = req.originalUrl;
     const type = (error as { type?: string }).type;
-    if (type === "entity.too.large") return sendProblem(res, problem("PAYLOAD_TOO_LARGE", `the body exceeds ${deps.bodyLimitBytes} bytes`, { instance: req.originalUrl }));
-    if (type === "entity.parse.failed") return sendProblem(res, { ...problem("VALIDATION_FAILED", "the body is not valid JSON", { instance: req.originalUrl }), status: 400 });
+    const status = (error as { status?: number }).status;
+    if (type === "entity.too.large") return sendProblem(res, problem("PAYLOAD_TOO_LARGE", `the body exceeds ${deps.bodyLimitBytes} bytes`, { instance }));
+    if (type === "entity.parse.failed") return sendProblem(res, { ...problem("VALIDATION_FAILED", "the body is not valid JSON", { instance }), status: 400 });
     if (error instanceof ServiceError) {
-      return sendProblem(res, problem(error.code, error.message, { instance: req.originalUrl, ...(error.fields ? { errors: error.fields } : {}) }));
+      return sendProblem(res, problem(error.code, error.message, { instance, ...(error.fields ? { errors: error.fields } : {}), ...(error.options.details ? { extensions: error.options.details } : {}) }));
     }
-    if (status && status >= 400 && status < 500) return sendProblem(res, { ...problem("VALIDATION_FAILED", String((error as Error).message), { instance: req.originalUrl }), status });
-    deps.logger.error("unhandled request error", { path: req.originalUrl, error });
-    return sendProblem(res, problem("INTERNAL", "something went wrong on our side", { instance: req.originalUrl }));
+    if (status && status >= 400 && status < 500) return sendProblem(res, { ...problem("VALIDATION_FAILED", "the request could not be read", { instance }), status });
+    deps.logger.error("unhandled request error", { path: instance, error });
+    return sendProblem(res, problem("INTERNAL", "something went wrong on our side", { instance }));
   });
   return app;
 }

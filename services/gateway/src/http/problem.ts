@@ -30,7 +30,7 @@ const titles: Record<ErrorCode, string> = {
   INTERNAL: "Internal error",
 };
 
-export function problem(code: ErrorCode, detail: string, options: { instance?: string; errors?: FieldIssue[] } = {}): ProblemDetails {
+export function problem(code: ErrorCode, detail: string, options: { instance?: string; errors?: FieldIssue[]; extensions?: Record<string, unknown> } = {}): ProblemDetails {
   return {
     type: `https://docs.marketing-campaign-builder.dev/problems/${code.toLowerCase().replace(/_/g, "-")}`,
     title: titles[code],
@@ -39,6 +39,8 @@ export function problem(code: ErrorCode, detail: string, options: { instance?: s
     code,
     ...(options.instance ? { instance: options.instance } : {}),
     ...(options.errors?.length ? { errors: options.errors } : {}),
+    // RFC 9457 extension members, e.g. current_status on an illegal lifecycle move.
+    ...(options.extensions ?? {}),
   };
 }
 

@@ -25,6 +25,8 @@ export interface RouteSpec<B extends z.ZodType = z.ZodType, Q extends z.ZodType 
   /** false only for /health and signed webhooks. */
   auth: boolean;
   rateClass?: RateClass;
+  /** Creating POSTs honour Idempotency-Key. */
+  idempotent?: boolean;
   body?: B;
   query?: Q;
   response?: z.ZodType;
