@@ -37,21 +37,32 @@ const NOT_SENT_CODES = new Set([
   "ERR_TLS_CERT_ALTNAME_INVALID",
 ]);
 
+interface ErrorLike {
+  name?: unknown;
+  message?: unknown;
+  code?: unknown;
+  cause?: unknown;
+  errors?: unknown;
+}
+
+// Duck-typed rather than instanceof: fetch's errors may come from another realm (vm contexts).
+const asErrorLike = (value: unknown): ErrorLike | undefined => (typeof value === "object" && value !== null ? (value as ErrorLike) : undefined);
+
 /** Finds the system error code under fetch's "fetch failed" (possibly inside an AggregateError). */
 function errorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
-    const code = (current as Error & { code?: unknown }).code;
-    if (typeof code === "string") return code;
-    if (current instanceof AggregateError && current.errors[0] instanceof Error) current = current.errors[0];
-    else current = current.cause;
+  let current = asErrorLike(error);
+  for (let depth = 0; depth < 5 && current; depth++) {
+    if (typeof current.code === "string") return current.code;
+    current = Array.isArray(current.errors) && current.errors.length > 0 ? asErrorLike(current.errors[0]) : asErrorLike(current.cause);
   }
   return undefined;
 }
 
 function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  return error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
+  const outer = asErrorLike(error);
+  if (!outer || typeof outer.message !== "string") return String(error);
+  const inner = asErrorLike(outer.cause);
+  return inner && typeof inner.message === "string" && inner.message ? `${outer.message}: ${inner.message}` : outer.message;
 }
 
 /** POSTs one request to a vendor and reports what happened; never throws. */
@@ -62,7 +73,7 @@ export async function postToProvider(request: ProviderHttpRequest, options: Prov
   try {
     response = await fetchImpl(request.url, { method: "POST", headers: request.headers, body: request.body, signal, redirect: "manual" });
   } catch (error) {
-    if (error instanceof Error && error.name === "TimeoutError") {
+    if (asErrorLike(error)?.name === "TimeoutError") {
       return { kind: "no_answer", code: "PROVIDER_TIMEOUT", reason: `no answer within ${options.timeoutMs ?? DEFAULT_PROVIDER_TIMEOUT_MS} ms` };
     }
     const code = errorCode(error);

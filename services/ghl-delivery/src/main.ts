@@ -1,0 +1,36 @@
+import type { RenderRequest } from "@mcb/contracts";
+import { runService } from "@mcb/runtime";
+import type { DeliveryDatabase } from "./db";
+import { deliverRequested, type DeliveryDeps } from "./delivery/deliver-requested";
+import { deliveryEnv } from "./env";
+import { migrations, schema } from "./migrations";
+import { createProviderSelector } from "./providers/provider-factory";
+
+void runService<DeliveryDatabase, typeof deliveryEnv>({
+  name: "ghl-delivery",
+  schema,
+  migrations,
+  env: deliveryEnv,
+  useOutbox: true,
+  setup: async (ctx) => {
+    const deps: DeliveryDeps = {
+      db: ctx.db,
+      render: (request: RenderRequest) => ctx.rpc.call("svc.template.render", request),
+      providers: createProviderSelector(ctx.config),
+      clock: { now: () => new Date() },
+      logger: ctx.logger,
+      afterCommit: () => ctx.outbox?.kick(),
+      settings: { publicBaseUrl: ctx.config.PUBLIC_BASE_URL, maxAttempts: ctx.config.DELIVERY_MAX_ATTEMPTS },
+    };
+    await ctx.consume({
+      stream: "DELIVERY_REQUESTS",
+      durable: "ghl-delivery",
+      subjects: ["delivery.requested"],
+      maxDeliver: ctx.config.DELIVERY_MAX_ATTEMPTS,
+      // Longer than the send lease, so a redelivery after a crash finds the lease expired.
+      ackWaitMs: 60_000,
+      concurrency: ctx.config.DELIVERY_CONCURRENCY,
+      handle: (event) => deliverRequested(deps, event),
+    });
+  },
+});
