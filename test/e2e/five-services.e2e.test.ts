@@ -16,6 +16,7 @@ import {
   type TestEnv,
   type TwilioFake,
 } from "@mcb/testkit";
+import { apiClient } from "./api-client";
 
 jest.setTimeout(120_000);
 
@@ -29,15 +30,8 @@ let twilio: TwilioFake;
 let bus: Bus;
 let token: string;
 
-async function api(method: string, route: string, body?: unknown, auth = true) {
-  const res = await fetch(`${services.baseUrl}${route}`, {
-    method,
-    headers: { "content-type": "application/json", ...(auth ? { authorization: `Bearer ${token}` } : {}) },
-    ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, type: res.headers.get("content-type") ?? "", body: text ? JSON.parse(text) : undefined };
-}
+const call = apiClient(() => services.baseUrl);
+const api = (method: string, route: string, body?: unknown, auth = true) => call(method, route, { body, token: auth ? token : null });
 
 beforeAll(async () => {
   env = await createTestEnv("e2e");

@@ -44,7 +44,7 @@ export class OutboxRelay {
   private readonly db: Kysely<OutboxDatabase>;
 
   constructor(
-    db: Kysely<OutboxDatabase> | Kysely<never>,
+    db: AnyKysely,
     private readonly bus: Bus,
     private readonly logger: Logger,
     private readonly options: { pollMs?: number; batch?: number } = {},

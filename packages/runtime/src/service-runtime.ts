@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { baseEnvSchema, loadConfig, ConfigError, type BaseEnv } from "@mcb/config";
 import type { ServiceName, Subject } from "@mcb/contracts";
 import { connectBus, ensureStreams, RpcClient, RpcServer, startEventConsumer, type Bus, type EventConsumerSpec, type RunningConsumer } from "@mcb/bus";
-import { connectDb, ensureDatabase, migrateSchema, OutboxRelay, type DbHandle, type OutboxDatabase } from "@mcb/db";
+import { connectDb, ensureDatabase, migrateSchema, OutboxRelay, type DbHandle } from "@mcb/db";
 import { createLogger, startTracing, type Logger } from "@mcb/telemetry";
 
 export interface ServiceContext<DB, Env extends BaseEnv> {
@@ -75,7 +75,7 @@ export async function runService<DB, S extends z.ZodType<BaseEnv>>(definition: S
       await redis.ping();
     }
     const server = new RpcServer(bus, definition.name, logger);
-    const outbox = definition.useOutbox ? new OutboxRelay(db as unknown as Kysely<OutboxDatabase>, bus, logger) : undefined;
+    const outbox = definition.useOutbox ? new OutboxRelay(db, bus, logger) : undefined;
     const ctx: ServiceContext<DB, z.infer<S>> = {
       name: definition.name,
       config,

@@ -13,6 +13,30 @@ export interface RunningServices {
   logs: string[];
   /** SIGTERM to all; resolves with each service's exit code. */
   stop(): Promise<Record<string, number | null>>;
+  /** Stops one service (SIGTERM, waits for exit) and starts it again; resolves with the old exit code. */
+  restart(name: (typeof SERVICE_NAMES)[number]): Promise<number | null>;
+  /** Starts one more copy of a service with extra settings (e.g. a second gateway on its own port). */
+  startCopy(name: (typeof SERVICE_NAMES)[number], overrides: Record<string, string>): Promise<{ stop(): Promise<number | null> }>;
+}
+
+function stopChild(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
+    child.once("exit", (code) => resolve(code));
+    child.kill("SIGTERM");
+  });
+}
+
+async function waitForHealth(url: string, deadline: number): Promise<boolean> {
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).status === 200) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
 }
 
 export async function freePort(): Promise<number> {
@@ -51,23 +75,22 @@ export async function startServices(env: Record<string, string>, options: { time
 
   const stop = async () => {
     const codes: Record<string, number | null> = {};
-    await Promise.all(
-      [...children].map(
-        ([name, child]) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) {
-              codes[name] = child.exitCode;
-              return resolve();
-            }
-            child.once("exit", (code) => {
-              codes[name] = code;
-              resolve();
-            });
-            child.kill("SIGTERM");
-          }),
-      ),
-    );
+    await Promise.all([...children].map(async ([name, child]) => (codes[name] = await stopChild(child))));
     return codes;
+  };
+  const restart = async (name: (typeof SERVICE_NAMES)[number]) => {
+    const code = await stopChild(children.get(name)!);
+    children.set(name, spawnService(name, fullEnv, logs));
+    if (!(await waitForHealth(`${baseUrl}/health`, Date.now() + 30_000))) throw new Error(`${name} did not come back:\n${logs.slice(-20).join("\n")}`);
+    return code;
+  };
+  const startCopy = async (name: (typeof SERVICE_NAMES)[number], overrides: Record<string, string>) => {
+    const child = spawnService(name, { ...fullEnv, ...overrides }, logs);
+    if (name === "gateway" && overrides.GATEWAY_PORT && !(await waitForHealth(`http://127.0.0.1:${overrides.GATEWAY_PORT}/api/v1/marketing/health`, Date.now() + 30_000))) {
+      await stopChild(child);
+      throw new Error("the extra gateway did not become healthy");
+    }
+    return { stop: () => stopChild(child) };
   };
 
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
@@ -81,7 +104,7 @@ export async function startServices(env: Record<string, string>, options: { time
     try {
       const res = await fetch(`${baseUrl}/health`);
       last = await res.text();
-      if (res.status === 200) return { baseUrl, env: fullEnv, logs, stop };
+      if (res.status === 200) return { baseUrl, env: fullEnv, logs, stop, restart, startCopy };
     } catch {
       // gateway not listening yet
     }

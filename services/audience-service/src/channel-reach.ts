@@ -11,8 +11,8 @@ export function deliverableChannelsOf(channels: readonly Channel[]): Deliverable
 }
 
 /**
- * Whether a contact of a query built on selectAudience() can be sent on one
- * channel: an address, consent for that channel, and the address not suppressed.
+ * Whether a contact can be sent on one channel: an address, consent for that channel, and the
+ * address not suppressed. Reads the suppression joins selectAudience() adds under these aliases.
  */
 export function reachableOn(channel: DeliverableChannel): Expression<SqlBool> {
   const eb = expressionBuilder<ReachDatabase, ReachTables>();

@@ -21,9 +21,9 @@ const contactPoint = (eb: ContactsScope): GeoPointExpression => ({
 /**
  * Turns audience criteria into one where-condition on `contacts` for one tenant. Every column
  * is qualified, so the condition holds in queries that join other tables; a radius around a
- * city reads the `city_centroid` CTE that selectAudience() adds when needsCityCentroid(). Criteria that parse
- * but cannot be used (an unreadable range, min above max) fail with VALIDATION_FAILED naming
- * the field, under `fieldPrefix`.
+ * city reads the `city_centroid` CTE that selectAudience() adds when needsCityCentroid().
+ * Criteria that parse but cannot be used (an unreadable range, min above max) fail with
+ * VALIDATION_FAILED naming the field, under `fieldPrefix`.
  *
  * Semantics worth knowing:
  * - `radius_miles` measures from `center` when given; `city` then still filters on its own.
@@ -99,7 +99,8 @@ function geographicConditions(eb: ContactsScope, geographic: GeographicFilters):
   if (radiusMiles !== undefined && center !== undefined) {
     conditions.push(withinRadius(eb, { latitude: coordinate(center.latitude), longitude: coordinate(center.longitude) }, radiusMiles));
     if (city !== undefined) conditions.push(lowerEquals(eb, "contacts.city", city));
-  } else if (needsCityCentroid(geographic) && radiusMiles !== undefined && city !== undefined) {
+  } else if (radiusMiles !== undefined && city !== undefined) {
+    // The case needsCityCentroid() names: selectAudience() has added the CTE.
     const centroid = cityCentroid(eb);
     const located = eb.and([eb("contacts.latitude", "is not", null), eb("contacts.longitude", "is not", null)]);
     // A null centroid makes the radius test null (false), leaving the plain city match.

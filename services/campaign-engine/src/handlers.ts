@@ -17,19 +17,21 @@ import { getValuation, handleValuationCompleted, storeValuation, VALUATION_CONSU
 
 /** Registers the engine's request/reply handlers, event consumers and launcher. */
 export async function registerCampaignEngine(ctx: ServiceContext<CampaignDatabase, CampaignEngineEnv>): Promise<void> {
-  let launcher: CampaignLauncher | undefined;
+  // The launcher needs deps and deps' afterCommit kicks the launcher: tie the knot through a holder.
+  const holder: { launcher?: CampaignLauncher } = {};
   const deps: EngineDeps = {
     db: ctx.db,
     ask: (subject, request) => ctx.rpc.call(subject, request),
     afterCommit: () => {
       ctx.outbox?.kick();
-      launcher?.kick();
+      holder.launcher?.kick();
     },
     config: ctx.config,
     now: () => new Date(),
     logger: ctx.logger,
   };
-  launcher = new CampaignLauncher(deps);
+  const launcher = new CampaignLauncher(deps);
+  holder.launcher = launcher;
   const { db } = ctx;
 
   ctx.server
@@ -60,6 +62,5 @@ export async function registerCampaignEngine(ctx: ServiceContext<CampaignDatabas
   await ctx.consume({ ...common, stream: "DELIVERY_OUTCOMES", durable: OUTCOMES_CONSUMER, subjects: ["delivery.sent", "delivery.failed"], concurrency: 8, handle: (e) => handleDeliveryOutcome(deps, e) });
   await ctx.consume({ ...common, stream: "ENGAGEMENT", durable: ENGAGEMENT_CONSUMER, subjects: ["engagement.recorded"], concurrency: 8, handle: (e) => handleEngagement(deps, e) });
   launcher.start(ctx.config.SCHEDULER_INTERVAL_MS);
-  const activeLauncher = launcher;
-  ctx.onShutdown(() => activeLauncher.stop());
+  ctx.onShutdown(() => launcher.stop());
 }
