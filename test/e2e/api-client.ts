@@ -3,7 +3,7 @@ export interface ApiAnswer {
   status: number;
   type: string;
   headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+   
   body: any;
 }
 

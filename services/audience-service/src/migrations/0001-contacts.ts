@@ -1,5 +1,5 @@
 // Migrations stay frozen as written, so they type against Kysely<any>, never the app's current schema type.
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 import { sql, type Kysely } from "kysely";
 
 /**

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
 
 // Migrations are frozen history: typed Kysely<any> and importing nothing from the app.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("deliveries")
@@ -53,7 +53,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("outbox").execute();
   await db.schema.dropTable("provider_responses").execute();
