@@ -1,4 +1,4 @@
-import type { ColumnType, Insertable, Selectable } from "kysely";
+import type { ColumnType, Selectable } from "kysely";
 import type { AudienceSegment, CampaignType, TemplateContent } from "@mcb/contracts";
 
 type CreatedAt = ColumnType<Date, never, never>;
@@ -35,5 +35,3 @@ export interface TemplateDatabase {
 }
 
 export type TemplateRow = Selectable<TemplatesTable>;
-export type NewTemplateRow = Insertable<TemplatesTable>;
-export type TemplateVersionRow = Selectable<TemplateVersionsTable>;

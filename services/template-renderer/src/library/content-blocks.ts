@@ -9,6 +9,9 @@ import type { EmailTheme } from "./email-layout";
 /** "SOMA, San Francisco", or whichever half is known, or "your area". */
 export const placeName = `<%= [it.neighborhood, it.city].filter(Boolean).join(", ") || "your area" %>`;
 
+/** For phrases like "the SOMA market" / "the local market". */
+export const localPlaceName = `<%= [it.neighborhood, it.city].filter(Boolean).join(", ") || "local" %>`;
+
 export const propertyKind = `<%= it.property_type || "home" %>`;
 
 export function paragraph(html: string): string {

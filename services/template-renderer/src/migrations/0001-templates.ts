@@ -1,7 +1,6 @@
 import { sql, type Kysely } from "kysely";
 
 // Migrations are frozen history: typed Kysely<any> and importing nothing from the app.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("templates")
@@ -32,7 +31,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("template_versions").execute();
   await db.schema.dropTable("templates").execute();

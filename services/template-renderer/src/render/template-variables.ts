@@ -33,8 +33,6 @@ const knownVariables = new Map<string, VariableKind>([
   ["unsubscribe_url", "url"],
 ]);
 
-export const knownTemplateVariableNames: readonly string[] = [...knownVariables.keys()];
-
 /** What a compiled template receives as `it`: display-ready values. */
 export type TemplateData = Record<string, TemplateValue>;
 
@@ -54,14 +52,15 @@ const propertyTypeLabels: Record<string, string> = {
   other: "property",
 };
 
-// The seed sends strategies as tokens ("market_competitive"); readers get a sentence.
+// The seed sends strategies as tokens ("market_competitive"); readers get a phrase that fits
+// after "I'd suggest" or a "Pricing strategy" label.
 const pricingStrategyPhrases: Record<string, string> = {
-  market_competitive: "Market-competitive: priced in line with recent comparable sales to draw strong, qualified interest from day one",
-  aggressive: "Priced to move: set just under comparable sales to create urgency and invite multiple offers",
-  below_market: "Priced to move: set just under comparable sales to create urgency and invite multiple offers",
-  premium: "Premium positioning: priced to reflect the home's standout features, supported by targeted marketing",
-  above_market: "Premium positioning: priced to reflect the home's standout features, supported by targeted marketing",
-  value_based: "Value-based: priced on the home's condition, upgrades and location relative to recent sales",
+  market_competitive: "market-competitive pricing, in line with recent comparable sales, to draw strong and qualified interest from day one",
+  aggressive: "pricing just under comparable sales to create urgency and invite multiple offers",
+  below_market: "pricing just under comparable sales to create urgency and invite multiple offers",
+  premium: "premium pricing that reflects the home's standout features, backed by targeted marketing",
+  above_market: "premium pricing that reflects the home's standout features, backed by targeted marketing",
+  value_based: "value-based pricing that weighs the home's condition, upgrades and location against recent sales",
 };
 
 /** "city_views" → "City views"; free text is kept as the sender wrote it. */
@@ -122,7 +121,7 @@ function normalise(kind: VariableKind, value: TemplateValue | undefined): Templa
     }
     case "pricing_strategy": {
       const text = asText(value);
-      return pricingStrategyPhrases[text] ?? humanise(text);
+      return pricingStrategyPhrases[text] ?? (snakeToken.test(text) ? humanise(text).toLowerCase() : text);
     }
   }
 }
