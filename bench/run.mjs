@@ -77,6 +77,9 @@ async function main() {
     await runLoad({ url: `${services.baseUrl}/campaigns/create`, method: "POST", headers, body: createBody, clients: 10, total: 200, expectStatus: 201 });
     await runLoad({ url: baseline.url, clients: 10, total: 500 });
 
+    // One client, one request at a time: the latency floor without queueing behind other requests.
+    const single = await runLoad({ url: `${services.baseUrl}/campaigns/create`, method: "POST", headers, body: createBody, clients: 1, total: 300, expectStatus: 201 });
+    const singleHello = await runLoad({ url: baseline.url, method: "POST", headers: { "content-type": "application/json" }, body: createBody, clients: 1, total: 300, expectStatus: 201 });
     log(`measuring: ${CLIENTS} concurrent clients, ${TOTAL} requests each run`);
     const hello = await runLoad({ url: baseline.url, clients: CLIENTS, total: TOTAL, expectStatus: 200 });
     const helloPost = await runLoad({ url: baseline.url, method: "POST", headers: { "content-type": "application/json" }, body: createBody, clients: CLIENTS, total: TOTAL, expectStatus: 201 });
@@ -107,10 +110,13 @@ async function main() {
       `# Benchmark ${date}`,
       "",
       `Machine: ${machine}. Client, gateway, the four other services, Postgres, Redis and NATS all share this machine.`,
-      `Load: ${CLIENTS} concurrent keep-alive clients, ${TOTAL} requests per row, after a warm-up. Audience: ${CONTACTS} contacts.`,
+      `Load: 1 client × 300 requests, then ${CLIENTS} concurrent keep-alive clients × ${TOTAL} requests per row, after a warm-up. Audience: ${CONTACTS} contacts.`,
+      "Ratios compare each row with the express baseline of the same concurrency (1-client rows with the 1-client baseline).",
       "",
       "| route | requests | failures | req/s | p50 ms | p95 ms | p99 ms | max ms | vs baseline (p50 / throughput) |",
       "|---|---|---|---|---|---|---|---|---|",
+      row("express hello-world POST, 1 client (baseline)", singleHello),
+      row("POST /campaigns/create, 1 client (uncontended latency)", single, singleHello),
       row("express hello-world GET (baseline)", hello),
       row("express hello-world POST, same JSON body", helloPost, hello),
       row("POST /campaigns/create (full path: auth, rate limit, engine, audience estimate, template select + 2 renders, Postgres tx + outbox)", create, hello),

@@ -1,6 +1,6 @@
 import { trace, type Tracer } from "@opentelemetry/api";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
-import { ConsoleSpanExporter, SimpleSpanProcessor, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { AlwaysOffSampler, AlwaysOnSampler, ConsoleSpanExporter, ParentBasedSampler, SimpleSpanProcessor, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { ATTR_SERVICE_NAME } from "@opentelemetry/semantic-conventions";
 
@@ -10,14 +10,17 @@ export interface TracingHandle {
 
 /**
  * Registers a tracer provider with the W3C propagator so trace context flows through NATS
- * headers and HTTP. Spans are exported only when OTEL_TRACES_EXPORTER=console: no collector is
- * assumed, and none is reachable from the test machine.
+ * headers and HTTP. Spans are recorded and exported only when OTEL_TRACES_EXPORTER=console: no
+ * collector is assumed. Otherwise spans are not sampled — trace ids still propagate, but nothing
+ * pays for recording spans no one will read.
  */
 export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = process.env): TracingHandle {
   const spanProcessors: SpanProcessor[] = [];
-  if (env.OTEL_TRACES_EXPORTER === "console") spanProcessors.push(new SimpleSpanProcessor(new ConsoleSpanExporter()));
+  const exporting = env.OTEL_TRACES_EXPORTER === "console";
+  if (exporting) spanProcessors.push(new SimpleSpanProcessor(new ConsoleSpanExporter()));
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName }),
+    sampler: new ParentBasedSampler({ root: exporting ? new AlwaysOnSampler() : new AlwaysOffSampler() }),
     spanProcessors,
   });
   provider.register();

@@ -11,6 +11,7 @@ import { ENGAGEMENT_CONSUMER, handleDeliveryOutcome, handleEngagement, OUTCOMES_
 import { createCampaignFromProperty } from "./from-property";
 import { CampaignLauncher } from "./launcher";
 import { listCampaigns } from "./list-campaigns";
+import { TenantRatesCache } from "./performance-history";
 import { deleteCampaign, transitionCampaign, updateCampaign } from "./manage-campaign";
 import { handleStageChanged, STAGE_CONSUMER } from "./stage-trigger";
 import { getValuation, handleValuationCompleted, storeValuation, VALUATION_CONSUMER } from "./valuations";
@@ -22,11 +23,12 @@ export async function registerCampaignEngine(ctx: ServiceContext<CampaignDatabas
   const deps: EngineDeps = {
     db: ctx.db,
     ask: (subject, request) => ctx.rpc.call(subject, request),
-    afterCommit: () => {
+    afterCommit: (options) => {
       ctx.outbox?.kick();
-      holder.launcher?.kick();
+      if (options?.due) holder.launcher?.kick();
     },
     config: ctx.config,
+    history: new TenantRatesCache(ctx.db),
     now: () => new Date(),
     logger: ctx.logger,
   };

@@ -42,7 +42,7 @@ export async function transitionCampaign(deps: EngineDeps, input: { tenant_id: s
     });
     return next;
   });
-  deps.afterCommit();
+  deps.afterCommit({ due: updated.campaign_status === "SCHEDULED" });
   return toMarketingCampaign(updated);
 }
 
@@ -82,7 +82,7 @@ export async function updateCampaign(deps: EngineDeps, input: { tenant_id: strin
     await recordAudit(trx, { tenant_id: input.tenant_id, campaign_id: row.campaign_id, actor: input.actor, action: "update", from_status: row.campaign_status, to_status: next.campaign_status, changes: diff });
     return next;
   });
-  deps.afterCommit();
+  deps.afterCommit({ due: updated.campaign_status === "SCHEDULED" });
   return toMarketingCampaign(updated);
 }
 

@@ -27,3 +27,26 @@ export async function tenantRates(db: Kysely<CampaignDatabase>, tenantId: string
   if (totals.sent < MIN_HISTORY_SENDS) return undefined;
   return { open_rate: totals.opened / totals.sent, click_rate: totals.clicked / totals.sent, conversion_rate: totals.converted / totals.sent };
 }
+
+/**
+ * History changes slowly (it moves as campaigns send), so each answer is reused for a short
+ * while instead of aggregating activity on every campaign created.
+ */
+export class TenantRatesCache {
+  private readonly entries = new Map<string, { rates: EngagementRates | undefined; expires: number }>();
+
+  constructor(
+    private readonly db: Kysely<CampaignDatabase>,
+    private readonly ttlMs = 60_000,
+  ) {}
+
+  async get(tenantId: string, type: CampaignType, segments: readonly AudienceSegment[]): Promise<EngagementRates | undefined> {
+    const key = `${tenantId}|${type}|${[...segments].sort().join(",")}`;
+    const hit = this.entries.get(key);
+    if (hit && hit.expires > Date.now()) return hit.rates;
+    const rates = await tenantRates(this.db, tenantId, type, segments);
+    if (this.entries.size > 10_000) this.entries.clear();
+    this.entries.set(key, { rates, expires: Date.now() + this.ttlMs });
+    return rates;
+  }
+}

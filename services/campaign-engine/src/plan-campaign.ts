@@ -20,7 +20,6 @@ import { deterministicSuggestions } from "./domain/optimization-suggestions";
 import { industryPriors, projectPerformance } from "./domain/performance-model";
 import { nextSendWindow } from "./domain/send-window";
 import { recordAudit } from "./audit";
-import { tenantRates } from "./performance-history";
 
 /** Everything that decides a campaign, whichever way it was asked for. */
 export interface CampaignPlan {
@@ -91,7 +90,7 @@ export async function createPlannedCampaign(deps: EngineDeps, plan: CampaignPlan
     preview_text: p.text.slice(0, 280),
   }));
 
-  const history = await tenantRates(deps.db, plan.tenant_id, plan.campaign_type, plan.criteria.target_segments ?? []);
+  const history = await deps.history.get(plan.tenant_id, plan.campaign_type, plan.criteria.target_segments ?? []);
   const rates = history ?? industryPriors[plan.campaign_type];
   const expected = projectPerformance(estimate.estimated_reach, rates, history ? "tenant_history" : "industry_prior");
   const suggestions = deterministicSuggestions({
@@ -140,7 +139,7 @@ export async function createPlannedCampaign(deps: EngineDeps, plan: CampaignPlan
     }
     await recordAudit(trx, { tenant_id: plan.tenant_id, campaign_id: plan.campaign_id, actor: plan.owner_id, action: "create", to_status: status, changes: { trigger: plan.trigger } });
   });
-  deps.afterCommit();
+  deps.afterCommit({ due: status === "SCHEDULED" && send.date.getTime() <= deps.now().getTime() });
 
   return {
     success: true,

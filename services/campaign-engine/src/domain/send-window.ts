@@ -1,15 +1,22 @@
+// Building an Intl.DateTimeFormat is far costlier than using one: keep one per zone and shape.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatFor(kind: "clock" | "date", timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind}|${timeZone}`;
+  let format = formats.get(key);
+  if (!format) {
+    format =
+      kind === "clock"
+        ? new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+        : new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric", weekday: "short" });
+    if (formats.size > 1000) formats.clear();
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** Minutes between a time zone's local clock and UTC at a given instant. */
 function offsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(instant);
+  const parts = formatFor("clock", timeZone).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const localAsUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
   return Math.round((localAsUtc - instant.getTime()) / 60_000);
@@ -23,7 +30,7 @@ export function zonedTime(year: number, month: number, day: number, hour: number
 }
 
 function localDate(instant: Date, timeZone: string): { year: number; month: number; day: number; weekday: number } {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric", weekday: "short" }).formatToParts(instant);
+  const parts = formatFor("date", timeZone).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   const weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(get("weekday"));
   return { year: Number(get("year")), month: Number(get("month")), day: Number(get("day")), weekday };
