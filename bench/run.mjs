@@ -64,7 +64,7 @@ async function main() {
   let services;
   try {
     log(`starting the five services (isolated database ${new URL(env.databaseUrl).pathname.slice(1)})…`);
-    services = await startServices({ ...env.env, RATE_LIMIT_CREATE_PER_MIN: "0", RATE_LIMIT_ANALYTICS_PER_MIN: "0", LOG_LEVEL: "error" });
+    services = await startServices({ ...env.env, RATE_LIMIT_CREATE_PER_MIN: "0", RATE_LIMIT_ANALYTICS_PER_MIN: "0", RATE_LIMIT_TEMPLATES_PER_MIN: "0", LOG_LEVEL: "error" });
     const token = await createToken(services.env, "bench-agency");
     const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
     const all = contacts(CONTACTS);
@@ -119,7 +119,7 @@ async function main() {
       row("POST /campaigns/create, 1 client (uncontended latency)", single, singleHello),
       row("express hello-world GET (baseline)", hello),
       row("express hello-world POST, same JSON body", helloPost, hello),
-      row("POST /campaigns/create (full path: auth, rate limit, engine, audience estimate, template select + 2 renders, Postgres tx + outbox)", create, hello),
+      row("POST /campaigns/create (full path: auth, rate limit, engine, audience estimate, template select + 2 renders, Postgres tx + outbox)", create, helloPost),
       row("GET /templates?campaign_type=property_showcase", get, hello),
       "",
       `50 simultaneous creations: wall time ${Math.round(burstWall)} ms (seed claims 2,100 ms), p50 ${burst.p50_ms} ms, max ${burst.max_ms} ms, failures ${burst.failures}.`,

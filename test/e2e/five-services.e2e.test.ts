@@ -170,3 +170,12 @@ test("a poison event and an event for an unknown contact are dead-lettered with 
   const health = await api("GET", "/health", undefined, false);
   expect(health.status).toBe(200);
 });
+
+test("health answers 503 naming the service that is down", async () => {
+  expect(await services.stopService("template-renderer")).toBe(0);
+  const res = await api("GET", "/health", undefined, false);
+  expect(res.status).toBe(503);
+  expect(res.body.status).toBe("degraded");
+  expect(res.body.services["template-renderer"].status).toBe("down");
+  expect(res.body.services["campaign-engine"].status).toBe("up");
+});

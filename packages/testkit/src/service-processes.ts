@@ -13,6 +13,8 @@ export interface RunningServices {
   logs: string[];
   /** SIGTERM to all; resolves with each service's exit code. */
   stop(): Promise<Record<string, number | null>>;
+  /** Stops one service (SIGTERM) and resolves with its exit code; stop() still reports it. */
+  stopService(name: (typeof SERVICE_NAMES)[number]): Promise<number | null>;
   /** Stops one service (SIGTERM, waits for exit) and starts it again; resolves with the old exit code. */
   restart(name: (typeof SERVICE_NAMES)[number]): Promise<number | null>;
   /** Starts one more copy of a service with extra settings (e.g. a second gateway on its own port). */
@@ -104,7 +106,7 @@ export async function startServices(env: Record<string, string>, options: { time
     try {
       const res = await fetch(`${baseUrl}/health`);
       last = await res.text();
-      if (res.status === 200) return { baseUrl, env: fullEnv, logs, stop, restart, startCopy };
+      if (res.status === 200) return { baseUrl, env: fullEnv, logs, stop, restart, startCopy, stopService: (name) => stopChild(children.get(name)!) };
     } catch {
       // gateway not listening yet
     }
