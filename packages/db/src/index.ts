@@ -2,3 +2,4 @@ export { connectDb, ensureDatabase, dropDatabase, type DbHandle } from "./connec
 export { migrateSchema, MigrationError } from "./migrate";
 export { enqueueEvent, OutboxRelay, type OutboxTable, type OutboxDatabase } from "./outbox";
 export { claimEvent, type ProcessedEventTable, type InboxDatabase } from "./inbox";
+export { RepeatingPass } from "./repeating-pass";

@@ -1,3 +1,4 @@
+import { RepeatingPass } from "./repeating-pass";
 import type { AnyKysely } from "./any-kysely";
 import { sql, type ColumnType, type Kysely } from "kysely";
 import { publishEnvelope, buildEnvelope, type Bus, type NewEvent } from "@mcb/bus";
@@ -36,12 +37,8 @@ export async function enqueueEvent<S extends Subject>(trx: AnyKysely, subject: S
  * duplicate (same Nats-Msg-Id within the duplicate window). SKIP LOCKED lets copies share work.
  */
 export class OutboxRelay {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = false;
-
   private readonly db: Kysely<OutboxDatabase>;
+  private readonly runner: RepeatingPass;
 
   constructor(
     db: AnyKysely,
@@ -50,34 +47,20 @@ export class OutboxRelay {
     private readonly options: { pollMs?: number; batch?: number } = {},
   ) {
     this.db = db as Kysely<OutboxDatabase>;
+    this.runner = new RepeatingPass(() => this.drain(), (error) => this.logger.error("outbox relay pass failed", { error }));
   }
 
   start(): void {
-    const tick = () => {
-      if (this.stopped) return;
-      this.kick();
-      this.timer = setTimeout(tick, this.options.pollMs ?? 1_000);
-    };
-    tick();
+    this.runner.start(this.options.pollMs ?? 1_000);
   }
 
   /** Asks for a pass now (called right after a commit that enqueued events). */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .then(() => undefined)
-      .catch((error) => this.logger.error("outbox relay pass failed", { error }))
-      .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.runner.kick();
+  }
+
+  async stop(): Promise<void> {
+    await this.runner.stop();
   }
 
   /** Publishes until the outbox is empty; returns how many rows were sent. */
@@ -88,12 +71,6 @@ export class OutboxRelay {
       total += sent;
       if (sent === 0) return total;
     }
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
   }
 
   private async publishBatch(): Promise<number> {

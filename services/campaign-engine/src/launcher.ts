@@ -1,6 +1,6 @@
 import { sql, type Transaction } from "kysely";
 import { DeliverableChannel, type DeliveryRequested } from "@mcb/contracts";
-import { enqueueEvent } from "@mcb/db";
+import { enqueueEvent, RepeatingPass } from "@mcb/db";
 import type { CampaignDatabase, CampaignRow } from "./db";
 import type { EngineDeps } from "./engine-deps";
 import { lifecycleEvent } from "./campaign-view";
@@ -33,44 +33,22 @@ export async function completeIfSettled(trx: Transaction<CampaignDatabase>, camp
  * duplicates downstream. SKIP LOCKED lets several engine copies launch different campaigns.
  */
 export class CampaignLauncher {
-  private running: Promise<void> | undefined;
-  private again = false;
-  private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
+  private readonly runner: RepeatingPass;
 
-  constructor(private readonly deps: EngineDeps) {}
+  constructor(private readonly deps: EngineDeps) {
+    this.runner = new RepeatingPass(() => this.launchDue(), (error) => deps.logger.error("launch pass failed", { error }));
+  }
 
   start(intervalMs: number): void {
-    const tick = () => {
-      if (this.stopped) return;
-      this.kick();
-      this.timer = setTimeout(tick, intervalMs);
-    };
-    tick();
+    this.runner.start(intervalMs);
   }
 
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.launchDue()
-      .then(() => undefined)
-      .catch((error) => this.deps.logger.error("launch pass failed", { error }))
-      .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.runner.kick();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    await this.runner.stop();
   }
 
   /** Launches every campaign that is due; returns how many pages were processed. */
