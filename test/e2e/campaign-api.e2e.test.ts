@@ -267,4 +267,8 @@ test("benchmarks report live percentiles beside the seed's targets; OpenAPI and 
   const docs = await call("GET", "/docs");
   expect(docs.type).toContain("text/html");
   expect(docs.body).toContain("/api/v1/marketing/campaigns/create");
+  // A problem's type resolves to its entry on the docs page.
+  const problem = await api("POST", "/campaigns/create", { campaign_name: "" });
+  expect(problem.body.type).toBe("/api/v1/marketing/docs#problem-validation-failed");
+  expect(docs.body).toContain('id="problem-validation-failed"');
 });

@@ -1,3 +1,6 @@
+import { ErrorCode } from "@mcb/contracts";
+import { problemTitles, problemType, statusForCode } from "./problem";
+
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const block = (value: unknown) => `<pre>${escape(JSON.stringify(value, null, 2))}</pre>`;
 
@@ -31,5 +34,10 @@ section{border-bottom:1px solid #eef1f4;padding-bottom:.8rem}</style></head><bod
 <p>${escape(info.description)}</p>
 <p>Authenticate with <code>Authorization: Bearer &lt;token&gt;</code>. The machine-readable document is at <a href="openapi.json">openapi.json</a>.</p>
 ${sections.join("\n")}
+<h2>Problems</h2>
+<p>Every error is an RFC 9457 problem (<code>application/problem+json</code>) whose <code>type</code> points here; failing fields are listed under <code>errors</code>.</p>
+<table><tr><th>code</th><th>status</th><th>meaning</th></tr>
+${ErrorCode.options.map((code) => `<tr id="${problemType(code).split("#")[1]}"><td><code>${code}</code></td><td>${statusForCode[code]}</td><td>${escape(problemTitles[code])}</td></tr>`).join("\n")}
+</table>
 </body></html>`;
 }

@@ -16,7 +16,7 @@ export const statusForCode: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
-const titles: Record<ErrorCode, string> = {
+export const problemTitles: Record<ErrorCode, string> = {
   VALIDATION_FAILED: "Your request has invalid fields",
   NOT_FOUND: "Not found",
   CONFLICT: "Conflict",
@@ -30,10 +30,13 @@ const titles: Record<ErrorCode, string> = {
   INTERNAL: "Internal error",
 };
 
+export const problemType = (code: ErrorCode) => `/api/v1/marketing/docs#problem-${code.toLowerCase().replace(/_/g, "-")}`;
+
 export function problem(code: ErrorCode, detail: string, options: { instance?: string; errors?: FieldIssue[]; extensions?: Record<string, unknown> } = {}): ProblemDetails {
   return {
-    type: `https://docs.marketing-campaign-builder.dev/problems/${code.toLowerCase().replace(/_/g, "-")}`,
-    title: titles[code],
+    // Relative to the API: each type resolves to its entry on the docs page.
+    type: problemType(code),
+    title: problemTitles[code],
     status: statusForCode[code],
     detail,
     code,
