@@ -21,14 +21,20 @@ export interface OutboxDatabase {
 
 /** Records an event in the same transaction as the change it announces. */
 export async function enqueueEvent<S extends Subject>(trx: AnyKysely, subject: S, event: NewEvent<S>): Promise<EventEnvelope> {
-  const envelope = buildEnvelope(subject, event);
-  // Kysely's database type is invariant; any database that has an outbox table will do.
+  const [envelope] = await enqueueEvents(trx, [{ subject, event }]);
+  return envelope as EventEnvelope;
+}
+
+/** Several events in one statement (one round trip), same guarantees as enqueueEvent. */
+export async function enqueueEvents<S extends Subject>(trx: AnyKysely, events: readonly { subject: S; event: NewEvent<S> }[]): Promise<EventEnvelope[]> {
+  if (events.length === 0) return [];
+  const envelopes = events.map(({ subject, event }) => buildEnvelope(subject, event));
   await (trx as unknown as Kysely<OutboxDatabase>)
     .insertInto("outbox")
-    .values({ id: envelope.id, subject, envelope: JSON.stringify(envelope) as unknown as EventEnvelope, attempts: 0 })
+    .values(envelopes.map((envelope) => ({ id: envelope.id, subject: envelope.type, envelope: JSON.stringify(envelope) as unknown as EventEnvelope, attempts: 0 })))
     .onConflict((oc) => oc.column("id").doNothing())
     .execute();
-  return envelope;
+  return envelopes;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from "kysely";
 import { DeliverableChannel, type DeliveryRequested } from "@mcb/contracts";
-import { enqueueEvent, RepeatingPass } from "@mcb/db";
+import { enqueueEvent, enqueueEvents, RepeatingPass } from "@mcb/db";
+import type { NewEvent } from "@mcb/bus";
 import type { CampaignDatabase, CampaignRow } from "./db";
 import type { EngineDeps } from "./engine-deps";
 import { lifecycleEvent } from "./campaign-view";
@@ -84,7 +85,7 @@ export class CampaignLauncher {
           })
         : { recipients: [], next_after: null };
       const variables = campaignVariables(this.deps, campaign);
-      let requested = 0;
+      const requests: { subject: "delivery.requested"; event: NewEvent<"delivery.requested"> }[] = [];
       for (const recipient of page.recipients) {
         for (const channel of channels.filter((c) => recipient.channels.includes(c))) {
           const delivery: DeliveryRequested = {
@@ -96,10 +97,11 @@ export class CampaignLauncher {
             template: { template_id: campaign.template_id, version: campaign.template_version },
             variables,
           };
-          await enqueueEvent(trx, "delivery.requested", { tenantId: campaign.tenant_id, id: `delivery.requested:${delivery.delivery_id}`, data: delivery, correlationId: campaign.campaign_id });
-          requested++;
+          requests.push({ subject: "delivery.requested", event: { tenantId: campaign.tenant_id, id: `delivery.requested:${delivery.delivery_id}`, data: delivery, correlationId: campaign.campaign_id } });
         }
       }
+      await enqueueEvents(trx, requests);
+      const requested = requests.length;
       const finished = page.next_after === null;
       const updated = await trx
         .updateTable("campaigns")

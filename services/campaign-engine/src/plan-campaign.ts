@@ -12,7 +12,7 @@ import type {
   TemplateVariables,
 } from "@mcb/contracts";
 import { DeliverableChannel } from "@mcb/contracts";
-import { enqueueEvent } from "@mcb/db";
+import { enqueueEvents } from "@mcb/db";
 import type { NewCampaignRow } from "./db";
 import { lifecycleEvent } from "./campaign-view";
 import type { EngineDeps } from "./engine-deps";
@@ -64,23 +64,27 @@ function chooseSendDate(deps: EngineDeps, scheduling: SchedulingRequest | undefi
  * forecasts it, and stores it with its events in one transaction.
  */
 export async function createPlannedCampaign(deps: EngineDeps, plan: CampaignPlan, started = performance.now()): Promise<CampaignGenerationResponse> {
-  const [estimate, template] = await Promise.all([
-    deps.ask("svc.audience.estimate", { tenant_id: plan.tenant_id, criteria: plan.criteria, channels: plan.channels }),
-    deps.ask("svc.template.select", {
-      tenant_id: plan.tenant_id,
-      campaign_type: plan.campaign_type,
-      target_segments: plan.criteria.target_segments ?? [],
-      channels: plan.channels,
-      ...(plan.template_id ? { template_id: plan.template_id } : {}),
-    }),
-  ]);
   const variables = campaignVariables(deps, plan);
   const previewChannels = plan.channels.filter((c): c is DeliverableChannel => DeliverableChannel.safeParse(c).success);
-  const previews = await Promise.all(
-    previewChannels
-      .filter((channel) => template.contents.some((c) => c.channel === channel))
-      .map((channel) => deps.ask("svc.template.render", { tenant_id: plan.tenant_id, template: { template_id: template.template_id, version: template.version }, channel, variables })),
-  );
+  // The estimate runs alongside template selection and the previews that depend on it.
+  const [estimate, { template, previews }] = await Promise.all([
+    deps.ask("svc.audience.estimate", { tenant_id: plan.tenant_id, criteria: plan.criteria, channels: plan.channels }),
+    (async () => {
+      const selected = await deps.ask("svc.template.select", {
+        tenant_id: plan.tenant_id,
+        campaign_type: plan.campaign_type,
+        target_segments: plan.criteria.target_segments ?? [],
+        channels: plan.channels,
+        ...(plan.template_id ? { template_id: plan.template_id } : {}),
+      });
+      const rendered = await Promise.all(
+        previewChannels
+          .filter((channel) => selected.contents.some((c) => c.channel === channel))
+          .map((channel) => deps.ask("svc.template.render", { tenant_id: plan.tenant_id, template: { template_id: selected.template_id, version: selected.version }, channel, variables })),
+      );
+      return { template: selected, previews: rendered };
+    })(),
+  ]);
   const content_assets: ContentAsset[] = previews.map((p) => ({
     asset_id: `${plan.campaign_id}:${p.channel.toLowerCase()}`,
     channel: p.channel,
@@ -133,10 +137,8 @@ export async function createPlannedCampaign(deps: EngineDeps, plan: CampaignPlan
   await deps.db.transaction().execute(async (trx) => {
     await trx.insertInto("campaigns").values(row).execute();
     const event = lifecycleEvent({ ...plan, campaign_status: status, scheduled_send_date: send.date, audience_size: estimate.audience_size });
-    await enqueueEvent(trx, "campaign.created", { tenantId: plan.tenant_id, id: `campaign.created:${plan.campaign_id}`, data: event, correlationId: plan.campaign_id });
-    if (status === "SCHEDULED") {
-      await enqueueEvent(trx, "campaign.scheduled", { tenantId: plan.tenant_id, id: `campaign.scheduled:${plan.campaign_id}`, data: event, correlationId: plan.campaign_id });
-    }
+    const announce = (subject: "campaign.created" | "campaign.scheduled") => ({ subject, event: { tenantId: plan.tenant_id, id: `${subject}:${plan.campaign_id}`, data: event, correlationId: plan.campaign_id } });
+    await enqueueEvents(trx, status === "SCHEDULED" ? [announce("campaign.created"), announce("campaign.scheduled")] : [announce("campaign.created")]);
     await recordAudit(trx, { tenant_id: plan.tenant_id, campaign_id: plan.campaign_id, actor: plan.owner_id, action: "create", to_status: status, changes: { trigger: plan.trigger } });
   });
   deps.afterCommit({ due: status === "SCHEDULED" && send.date.getTime() <= deps.now().getTime() });
