@@ -1,9 +1,12 @@
 import type { ColumnType, Insertable, Selectable, Updateable } from "kysely";
-import type { DeliverableChannel, ProviderEvent } from "@mcb/contracts";
+import type { DeliverableChannel, DeliveryRequested, ProviderEvent } from "@mcb/contracts";
 import type { OutboxTable } from "@mcb/db";
 
-/** pending → sending → sent | failed; `sending` is committed before the provider is called. */
-export type DeliveryStatus = "pending" | "sending" | "sent" | "failed";
+/**
+ * pending → sending → sent | failed; `sending` is committed before the provider is called.
+ * A delivery of a paused campaign waits as `held` and returns to `pending` on resume.
+ */
+export type DeliveryStatus = "pending" | "sending" | "sent" | "failed" | "held";
 /** The vendors a delivery can go out through (the same names provider webhooks use). */
 export type ProviderName = ProviderEvent["provider"];
 
@@ -25,6 +28,18 @@ export interface DeliveriesTable {
   requested_at: ColumnType<Date, Date, never>;
   sent_at: Date | null;
   updated_at: Date;
+  /** The request a held delivery will be sent with once its campaign resumes. */
+  request: ColumnType<DeliveryRequested | null, string | null | undefined, string | null>;
+}
+
+export type HoldState = "paused" | "cancelled";
+
+export interface CampaignHoldsTable {
+  campaign_id: string;
+  tenant_id: string;
+  state: HoldState;
+  /** When the announcing event happened; an older event never overrides a newer one. */
+  changed_at: Date;
 }
 
 /** What each provider call answered, kept for support and for tracing a complaint. */
@@ -43,6 +58,7 @@ export interface ProviderResponsesTable {
 export interface DeliveryDatabase {
   deliveries: DeliveriesTable;
   provider_responses: ProviderResponsesTable;
+  campaign_holds: CampaignHoldsTable;
   outbox: OutboxTable;
 }
 

@@ -17,5 +17,7 @@ export const DeliveryFailureCode = {
   RENDER_UNAVAILABLE: "RENDER_UNAVAILABLE",
   /** The rendered content cannot be sent on this channel (e.g. an email without a subject). */
   RENDER_INVALID: "RENDER_INVALID",
+  /** The campaign was cancelled before this delivery was sent. */
+  CAMPAIGN_CANCELLED: "CAMPAIGN_CANCELLED",
 } as const;
 export type DeliveryFailureCode = (typeof DeliveryFailureCode)[keyof typeof DeliveryFailureCode];

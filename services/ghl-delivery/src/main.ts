@@ -1,6 +1,7 @@
-import type { RenderRequest } from "@mcb/contracts";
+import { streams, type RenderRequest } from "@mcb/contracts";
 import { runService } from "@mcb/runtime";
 import type { DeliveryDatabase } from "./db";
+import { handleCampaignStreamEvent, HOLDS_CONSUMER } from "./delivery/campaign-holds";
 import { deliverRequested, type DeliveryDeps } from "./delivery/deliver-requested";
 import { deliveryEnv } from "./env";
 import { migrations, schema } from "./migrations";
@@ -31,6 +32,16 @@ void runService<DeliveryDatabase, typeof deliveryEnv>({
       ackWaitMs: 60_000,
       concurrency: ctx.config.DELIVERY_CONCURRENCY,
       handle: (event) => deliverRequested(deps, event),
+    });
+    // The campaign stream in order, one event at a time.
+    await ctx.consume({
+      stream: "CAMPAIGN",
+      durable: HOLDS_CONSUMER,
+      subjects: streams.CAMPAIGN,
+      maxDeliver: ctx.config.DELIVERY_MAX_ATTEMPTS,
+      ackWaitMs: 30_000,
+      concurrency: 1,
+      handle: (event) => handleCampaignStreamEvent(ctx.db, () => ctx.outbox?.kick(), event),
     });
   },
 });

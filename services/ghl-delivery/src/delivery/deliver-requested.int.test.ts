@@ -12,6 +12,7 @@ import { deliveryEnv } from "../env";
 import { migrations, schema } from "../migrations";
 import { createProviderSelector, type ProviderSelector } from "../providers/provider-factory";
 import { deliverRequested, type DeliveryDeps, type DeliveryRequestedEvent } from "./deliver-requested";
+import { handleCampaignLifecycle, holdFor, type CampaignEvent } from "./campaign-holds";
 
 const TWILIO_ACCOUNT = `AC${"3".repeat(32)}`;
 const logger = createLogger({ test: "deliver-requested" }, "silent");
@@ -276,4 +277,53 @@ test("an email rendered without a subject is not sent", async () => {
   expect(await deliverRequested(deps({ render: noSubject }), event)).toEqual({ kind: "ok" });
   expect(await row(event.data.delivery_id)).toMatchObject({ status: "failed", last_error_code: "RENDER_INVALID" });
   expect(sendgrid.requests.length + sendgrid.refused.length).toBe(0);
+});
+
+describe("paused and cancelled campaigns", () => {
+  const lifecycle = (subject: "campaign.paused" | "campaign.resumed" | "campaign.cancelled", campaignId: string, at: Date): CampaignEvent => {
+    const data = { campaign_id: campaignId, campaign_name: "c", campaign_type: "market_update" as const, campaign_status: "PAUSED" as const, scheduled_send_date: null, audience_size: 1 };
+    return { subject, data, envelope: { id: `${subject}:${campaignId}:${at.getTime()}`, type: subject, version: 1, occurred_at: at.toISOString(), tenant_id: "tenant_a", data } };
+  };
+  const noKick = () => undefined;
+
+  test("a paused campaign's delivery waits unsent, and is requested again (same delivery id) on resume", async () => {
+    const campaignId = "camp_paused0001";
+    await handleCampaignLifecycle(handle.db, noKick, lifecycle("campaign.paused", campaignId, new Date(Date.now() - 2_000)));
+    const event = requested({ campaign_id: campaignId });
+    expect(await deliverRequested(deps(), event)).toEqual({ kind: "ok" });
+    expect(sendgrid.requests).toHaveLength(0);
+    expect(await row(event.data.delivery_id)).toMatchObject({ status: "held", attempts: 0 });
+    // A redelivery while paused changes nothing.
+    expect(await deliverRequested(deps(), again(event, 2))).toEqual({ kind: "ok" });
+
+    // An older resume (from before the pause) is ignored; the current one releases the delivery.
+    await handleCampaignLifecycle(handle.db, noKick, lifecycle("campaign.resumed", campaignId, new Date(Date.now() - 5_000)));
+    expect((await row(event.data.delivery_id)).status).toBe("held");
+    await handleCampaignLifecycle(handle.db, noKick, lifecycle("campaign.resumed", campaignId, new Date()));
+    expect((await row(event.data.delivery_id)).status).toBe("pending");
+    const resent = (await outbox(event.data.delivery_id)).concat(await handle.db.selectFrom("outbox").selectAll().where("id", "like", `delivery.requested:${event.data.delivery_id}:resumed:%`).execute());
+    const request = resent.find((r) => r.subject === "delivery.requested");
+    expect(request?.envelope.data).toEqual(event.data);
+
+    expect(await deliverRequested(deps(), { ...event, envelope: { ...event.envelope, id: request!.id } })).toEqual({ kind: "ok" });
+    expect(sendgrid.requests).toHaveLength(1);
+    expect((await row(event.data.delivery_id)).status).toBe("sent");
+  });
+
+  test("cancelling fails held deliveries and every later one, and is final", async () => {
+    const campaignId = "camp_cancel0001";
+    await handleCampaignLifecycle(handle.db, noKick, lifecycle("campaign.paused", campaignId, new Date(Date.now() - 3_000)));
+    const heldEvent = requested({ campaign_id: campaignId });
+    await deliverRequested(deps(), heldEvent);
+    await handleCampaignLifecycle(handle.db, noKick, lifecycle("campaign.cancelled", campaignId, new Date(Date.now() - 2_000)));
+    expect(await row(heldEvent.data.delivery_id)).toMatchObject({ status: "failed", last_error_code: "CAMPAIGN_CANCELLED" });
+    expect((await outbox(heldEvent.data.delivery_id)).map((r) => r.subject)).toEqual(["delivery.failed"]);
+
+    const later = requested({ campaign_id: campaignId });
+    expect(await deliverRequested(deps(), later)).toEqual({ kind: "ok" });
+    expect(await row(later.data.delivery_id)).toMatchObject({ status: "failed", last_error_code: "CAMPAIGN_CANCELLED" });
+    await handleCampaignLifecycle(handle.db, noKick, lifecycle("campaign.resumed", campaignId, new Date()));
+    expect(await holdFor(handle.db, "tenant_a", campaignId)).toBe("cancelled");
+    expect(sendgrid.requests).toHaveLength(0);
+  });
 });

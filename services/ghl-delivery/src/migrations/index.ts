@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001-deliveries";
+import * as m0002 from "./0002-campaign-holds";
 
 /** The Postgres schema ghl-delivery owns; migrations use unqualified names inside it. */
 export const schema = "delivery";
-export const migrations: Record<string, Migration> = { "0001-deliveries": m0001 };
+export const migrations: Record<string, Migration> = { "0001-deliveries": m0001, "0002-campaign-holds": m0002 };
