@@ -128,7 +128,7 @@ async function main() {
       "",
       "| measurement | count | p50 ms | p95 ms | p99 ms | seed target ms |",
       "|---|---|---|---|---|---|",
-      ...["campaign_generation", "template_rendering", "audience_calculation", "campaign_creation_http"].map((k) => {
+      ...["campaign_generation", "template_preparation", "template_rendering", "audience_calculation", "campaign_creation_http"].map((k) => {
         const m = measured(k);
         return m ? `| ${k} | ${m.count} | ${m.p50_ms} | ${m.p95_ms} | ${m.p99_ms} | ${m.target_ms} |` : `| ${k} | – | – | – | – | – |`;
       }),

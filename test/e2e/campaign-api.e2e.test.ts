@@ -258,7 +258,8 @@ test("benchmarks report live percentiles beside the seed's targets; OpenAPI and 
   expect(benchmarks.targets.campaign_generation).toBe(300);
   expect(benchmarks.measurements.campaign_generation!.count).toBeGreaterThan(5);
   expect(benchmarks.measurements.campaign_generation!.p95_ms).toBeGreaterThan(0);
-  expect(benchmarks.services["template-renderer"]!.endpoints["svc.template.render"]!.count).toBeGreaterThan(0);
+  expect(benchmarks.services["template-renderer"]!.endpoints["svc.template.prepare"]!.count).toBeGreaterThan(0);
+  expect(benchmarks.measurements.template_preparation!.target_ms).toBe(150);
 
   const openapi = await call("GET", "/openapi.json");
   expect(openapi.status).toBe(200);

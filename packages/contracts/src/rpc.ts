@@ -13,6 +13,7 @@ import { AudienceSegment, CampaignType, Channel } from "./enums";
 import { ServiceErrorBody } from "./errors";
 import { Ping, ServiceName } from "./health";
 import { CampaignTemplate, RenderedContent, RenderRequest } from "./template";
+import { TemplateVariables } from "./primitives";
 
 const Tenant = z.object({ tenant_id: z.string().min(1) });
 
@@ -69,6 +70,19 @@ export const rpcCatalog = {
     }),
     response: CampaignTemplate,
     timeoutMs: 2_000,
+  }),
+  /** Selection and the previews of the chosen template in one round trip (campaign planning). */
+  "svc.template.prepare": rpc({
+    service: "template-renderer",
+    request: Tenant.extend({
+      campaign_type: CampaignType,
+      target_segments: z.array(AudienceSegment).default([]),
+      channels: z.array(Channel).min(1),
+      template_id: z.string().optional(),
+      variables: TemplateVariables,
+    }),
+    response: z.object({ template: CampaignTemplate, previews: z.array(RenderedContent) }),
+    timeoutMs: 3_000,
   }),
   "svc.template.render": rpc({
     service: "template-renderer",

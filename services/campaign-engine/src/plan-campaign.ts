@@ -11,7 +11,6 @@ import type {
   SchedulingRequest,
   TemplateVariables,
 } from "@mcb/contracts";
-import { DeliverableChannel } from "@mcb/contracts";
 import { enqueueEvents } from "@mcb/db";
 import type { NewCampaignRow } from "./db";
 import { lifecycleEvent } from "./campaign-view";
@@ -65,25 +64,16 @@ function chooseSendDate(deps: EngineDeps, scheduling: SchedulingRequest | undefi
  */
 export async function createPlannedCampaign(deps: EngineDeps, plan: CampaignPlan, started = performance.now()): Promise<CampaignGenerationResponse> {
   const variables = campaignVariables(deps, plan);
-  const previewChannels = plan.channels.filter((c): c is DeliverableChannel => DeliverableChannel.safeParse(c).success);
-  // The estimate runs alongside template selection and the previews that depend on it.
   const [estimate, { template, previews }] = await Promise.all([
     deps.ask("svc.audience.estimate", { tenant_id: plan.tenant_id, criteria: plan.criteria, channels: plan.channels }),
-    (async () => {
-      const selected = await deps.ask("svc.template.select", {
-        tenant_id: plan.tenant_id,
-        campaign_type: plan.campaign_type,
-        target_segments: plan.criteria.target_segments ?? [],
-        channels: plan.channels,
-        ...(plan.template_id ? { template_id: plan.template_id } : {}),
-      });
-      const rendered = await Promise.all(
-        previewChannels
-          .filter((channel) => selected.contents.some((c) => c.channel === channel))
-          .map((channel) => deps.ask("svc.template.render", { tenant_id: plan.tenant_id, template: { template_id: selected.template_id, version: selected.version }, channel, variables })),
-      );
-      return { template: selected, previews: rendered };
-    })(),
+    deps.ask("svc.template.prepare", {
+      tenant_id: plan.tenant_id,
+      campaign_type: plan.campaign_type,
+      target_segments: plan.criteria.target_segments ?? [],
+      channels: plan.channels,
+      variables,
+      ...(plan.template_id ? { template_id: plan.template_id } : {}),
+    }),
   ]);
   const content_assets: ContentAsset[] = previews.map((p) => ({
     asset_id: `${plan.campaign_id}:${p.channel.toLowerCase()}`,

@@ -129,3 +129,17 @@ test("svc.template.select picks the best match, or checks an explicit choice", a
     fields: [{ field: "template_id", message: expect.any(String) }],
   });
 });
+
+test("svc.template.prepare selects and previews every deliverable channel in one answer", async () => {
+  const prepared = await ask("svc.template.prepare", {
+    tenant_id: "tenant-a",
+    campaign_type: "property_showcase",
+    target_segments: ["LUXURY_BUYERS"],
+    channels: ["EMAIL", "SMS", "SOCIAL_MEDIA"],
+    variables: { neighborhood: "SOMA", property_type: "luxury_condo" },
+  });
+  expect(prepared.template.template_id).toBe("lib_property_showcase_luxury");
+  expect(prepared.previews.map((p) => p.channel)).toEqual(["EMAIL", "SMS"]);
+  expect(prepared.previews[0]!.html).toContain("SOMA");
+  expect(prepared.previews[1]!.text).toMatch(/STOP/);
+});

@@ -15,6 +15,8 @@ export const seedTargetsMs = {
 const measuredBy: Record<string, { service: ServiceName; endpoint: string; target: keyof typeof seedTargetsMs }> = {
   campaign_generation: { service: "campaign-engine", endpoint: "svc.campaign.create", target: "campaign_generation" },
   template_rendering: { service: "template-renderer", endpoint: "svc.template.render", target: "template_rendering" },
+  // Selection plus a preview per channel, as campaign creation asks for it: held to the rendering target.
+  template_preparation: { service: "template-renderer", endpoint: "svc.template.prepare", target: "template_rendering" },
   audience_calculation: { service: "audience-service", endpoint: "svc.audience.estimate", target: "audience_calculation" },
 };
 
