@@ -48,7 +48,9 @@ export async function startEventConsumer<S extends Subject>(bus: Bus, spec: Even
   const settle = async (msg: JsMsg, outcome: HandlerOutcome): Promise<void> => {
     const tries = msg.info.deliveryCount;
     if (outcome.kind === "ok") {
-      await msg.ackAck();
+      // A plain ack (no confirmation round trip): if it is lost, the redelivery meets an
+      // idempotent handler, which is the guarantee we rely on anyway.
+      msg.ack();
       return;
     }
     if (outcome.kind === "retry" && tries < spec.maxDeliver) {

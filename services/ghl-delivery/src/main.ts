@@ -1,7 +1,7 @@
 import { streams, type RenderRequest } from "@mcb/contracts";
 import { runService } from "@mcb/runtime";
 import type { DeliveryDatabase } from "./db";
-import { handleCampaignStreamEvent, HOLDS_CONSUMER } from "./delivery/campaign-holds";
+import { handleCampaignLifecycle, HOLDS_CONSUMER } from "./delivery/campaign-holds";
 import { deliverRequested, type DeliveryDeps } from "./delivery/deliver-requested";
 import { deliveryEnv } from "./env";
 import { migrations, schema } from "./migrations";
@@ -33,15 +33,15 @@ void runService<DeliveryDatabase, typeof deliveryEnv>({
       concurrency: ctx.config.DELIVERY_CONCURRENCY,
       handle: (event) => deliverRequested(deps, event),
     });
-    // The campaign stream in order, one event at a time.
+    // Pause, resume and cancel, in order, one at a time.
     await ctx.consume({
-      stream: "CAMPAIGN",
+      stream: "CAMPAIGN_CONTROL",
       durable: HOLDS_CONSUMER,
-      subjects: streams.CAMPAIGN,
+      subjects: streams.CAMPAIGN_CONTROL,
       maxDeliver: ctx.config.DELIVERY_MAX_ATTEMPTS,
       ackWaitMs: 30_000,
       concurrency: 1,
-      handle: (event) => handleCampaignStreamEvent(ctx.db, () => ctx.outbox?.kick(), event),
+      handle: (event) => handleCampaignLifecycle(ctx.db, () => ctx.outbox?.kick(), event),
     });
   },
 });

@@ -6,18 +6,9 @@ import type { Delivery, DeliveryDatabase, HoldState } from "../db";
 import { DeliveryFailureCode } from "../failure-codes";
 import { settleFailed, type ExpectedState } from "./delivery-store";
 
-type CampaignSubject = (typeof streams.CAMPAIGN)[number];
-
 export const HOLDS_CONSUMER = "ghl-delivery-campaign-holds";
-type HoldSubject = "campaign.paused" | "campaign.resumed" | "campaign.cancelled";
-export type CampaignEvent = Pick<ConsumedEvent<HoldSubject>, "subject" | "envelope" | "data">;
-const holdSubjects: readonly string[] = ["campaign.paused", "campaign.resumed", "campaign.cancelled"] satisfies HoldSubject[];
-
-/** Every event of the campaign stream arrives here in order; only pause, resume and cancel matter. */
-export async function handleCampaignStreamEvent(db: Kysely<DeliveryDatabase>, afterCommit: () => void, event: ConsumedEvent<CampaignSubject>): Promise<HandlerOutcome> {
-  if (!holdSubjects.includes(event.subject)) return ok();
-  return handleCampaignLifecycle(db, afterCommit, event as CampaignEvent);
-}
+export type CampaignControlSubject = (typeof streams.CAMPAIGN_CONTROL)[number];
+export type CampaignEvent = Pick<ConsumedEvent<CampaignControlSubject>, "subject" | "envelope" | "data">;
 
 export async function holdFor(db: Kysely<DeliveryDatabase>, tenantId: string, campaignId: string): Promise<HoldState | undefined> {
   const row = await db.selectFrom("campaign_holds").select("state").where("campaign_id", "=", campaignId).where("tenant_id", "=", tenantId).executeTakeFirst();
