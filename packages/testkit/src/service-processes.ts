@@ -15,6 +15,8 @@ export interface RunningServices {
   stop(): Promise<Record<string, number | null>>;
   /** Stops one service (SIGTERM) and resolves with its exit code; stop() still reports it. */
   stopService(name: (typeof SERVICE_NAMES)[number]): Promise<number | null>;
+  /** Kills one service with SIGKILL — no shutdown at all — and starts it again once it is gone. */
+  crash(name: (typeof SERVICE_NAMES)[number]): Promise<void>;
   /** Stops one service (SIGTERM, waits for exit) and starts it again; resolves with the old exit code. */
   restart(name: (typeof SERVICE_NAMES)[number]): Promise<number | null>;
   /** Starts one more copy of a service with extra settings (e.g. a second gateway on its own port). */
@@ -86,6 +88,15 @@ export async function startServices(env: Record<string, string>, options: { time
     if (!(await waitForHealth(`${baseUrl}/health`, Date.now() + 30_000))) throw new Error(`${name} did not come back:\n${logs.slice(-20).join("\n")}`);
     return code;
   };
+  const crash = async (name: (typeof SERVICE_NAMES)[number]) => {
+    const child = children.get(name)!;
+    await new Promise<void>((resolve) => {
+      child.once("exit", () => resolve());
+      child.kill("SIGKILL");
+    });
+    children.set(name, spawnService(name, fullEnv, logs));
+    if (!(await waitForHealth(`${baseUrl}/health`, Date.now() + 30_000))) throw new Error(`${name} did not come back:\n${logs.slice(-20).join("\n")}`);
+  };
   const startCopy = async (name: (typeof SERVICE_NAMES)[number], overrides: Record<string, string>) => {
     const child = spawnService(name, { ...fullEnv, ...overrides }, logs);
     if (name === "gateway" && overrides.GATEWAY_PORT && !(await waitForHealth(`http://127.0.0.1:${overrides.GATEWAY_PORT}/api/v1/marketing/health`, Date.now() + 30_000))) {
@@ -106,7 +117,7 @@ export async function startServices(env: Record<string, string>, options: { time
     try {
       const res = await fetch(`${baseUrl}/health`);
       last = await res.text();
-      if (res.status === 200) return { baseUrl, env: fullEnv, logs, stop, restart, startCopy, stopService: (name) => stopChild(children.get(name)!) };
+      if (res.status === 200) return { baseUrl, env: fullEnv, logs, stop, restart, crash, startCopy, stopService: (name) => stopChild(children.get(name)!) };
     } catch {
       // gateway not listening yet
     }

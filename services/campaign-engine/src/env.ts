@@ -8,6 +8,8 @@ export const campaignEngineEnv = baseEnvSchema.extend({
   LAUNCH_PAGE_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
   /** Deliveries of one event tried before it is dead-lettered. */
   EVENT_MAX_DELIVER: z.coerce.number().int().min(1).default(5),
+  /** How long an event may stay unacknowledged (e.g. its handler's process died) before redelivery. */
+  EVENT_ACK_WAIT_MS: z.coerce.number().int().min(1_000).default(30_000),
   DEFAULT_TIMEZONE: z.string().default("America/Los_Angeles"),
   AGENCY_NAME: z.string().default("Your Real Estate Team"),
   AGENT_NAME: z.string().default("Your Agent"),

@@ -58,7 +58,7 @@ export async function registerCampaignEngine(ctx: ServiceContext<CampaignDatabas
     .handle("svc.campaign.valuation_get", (req) => getValuation(db, req.tenant_id, req.valuation_id));
 
   const maxDeliver = ctx.config.EVENT_MAX_DELIVER;
-  const common = { maxDeliver, ackWaitMs: 30_000 };
+  const common = { maxDeliver, ackWaitMs: ctx.config.EVENT_ACK_WAIT_MS };
   await ctx.consume({ ...common, stream: "SELLER", durable: STAGE_CONSUMER, subjects: ["seller.stage.changed"], backoffMs: [1_000, 5_000, 15_000, 30_000], handle: (e) => handleStageChanged(deps, e) });
   await ctx.consume({ ...common, stream: "PROPERTY", durable: VALUATION_CONSUMER, subjects: ["property.valuation.completed"], handle: (e) => handleValuationCompleted(db, e) });
   await ctx.consume({ ...common, stream: "DELIVERY_OUTCOMES", durable: OUTCOMES_CONSUMER, subjects: ["delivery.sent", "delivery.failed"], concurrency: 8, handle: (e) => handleDeliveryOutcome(deps, e) });

@@ -29,6 +29,12 @@ export const deliveryEnv = baseEnvSchema
     DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
     /** Tries of one delivery before it is failed for good (also the consumer's max deliveries). */
     DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+    /**
+     * How long a delivery may stay unacknowledged before NATS hands it to another copy. Three
+     * quarters of it is the send lease: a `sending` row older than that after a crash is failed as
+     * OUTCOME_UNKNOWN, never sent again.
+     */
+    DELIVERY_ACK_WAIT_MS: z.coerce.number().int().min(1_000).default(60_000),
   })
   .superRefine((env, issues) => {
     const missing = (variable: string, message: string) => issues.addIssue({ code: "custom", path: [variable], message });

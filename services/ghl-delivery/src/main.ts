@@ -21,7 +21,11 @@ void runService<DeliveryDatabase, typeof deliveryEnv>({
       clock: { now: () => new Date() },
       logger: ctx.logger,
       afterCommit: () => ctx.outbox?.kick(),
-      settings: { publicBaseUrl: ctx.config.PUBLIC_BASE_URL, maxAttempts: ctx.config.DELIVERY_MAX_ATTEMPTS },
+      settings: {
+        publicBaseUrl: ctx.config.PUBLIC_BASE_URL,
+        maxAttempts: ctx.config.DELIVERY_MAX_ATTEMPTS,
+        sendLeaseMs: Math.floor(ctx.config.DELIVERY_ACK_WAIT_MS * 0.75),
+      },
     };
     await ctx.consume({
       stream: "DELIVERY_REQUESTS",
@@ -29,7 +33,7 @@ void runService<DeliveryDatabase, typeof deliveryEnv>({
       subjects: ["delivery.requested"],
       maxDeliver: ctx.config.DELIVERY_MAX_ATTEMPTS,
       // Longer than the send lease, so a redelivery after a crash finds the lease expired.
-      ackWaitMs: 60_000,
+      ackWaitMs: ctx.config.DELIVERY_ACK_WAIT_MS,
       concurrency: ctx.config.DELIVERY_CONCURRENCY,
       handle: (event) => deliverRequested(deps, event),
     });
