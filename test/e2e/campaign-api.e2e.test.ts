@@ -273,3 +273,31 @@ test("benchmarks report live percentiles beside the seed's targets; OpenAPI and 
   expect(problem.body.type).toBe("/api/v1/marketing/docs#problem-validation-failed");
   expect(docs.body).toContain('id="problem-validation-failed"');
 });
+
+test("no input makes any route answer 500: junk bodies, ids and queries on every documented route", async () => {
+  const openapi = (await call("GET", "/openapi.json")).body as { paths: Record<string, Record<string, unknown>> };
+  const junkBodies: unknown[] = ["{", "[]", "null", '"x"', "123", { campaign_name: 42 }, { contacts: [{ email: "not-an-email", age: -5 }] }, { a: { b: { c: [1, { d: null }] } } }, { "__proto__": { polluted: true } }, { campaign_name: "a\u0000b" }, { contacts: [{ first_name: "\u0000", email: "z@z.example" }] }];
+  const junkIds = ["camp_%00", "..%2F..%2Fetc", "x".repeat(300), "' OR 1=1 --", "camp_abc123def456"];
+  const statuses = new Set<number>();
+  for (const [path, methods] of Object.entries(openapi.paths)) {
+    if (path.endsWith("/openapi.json") || path.endsWith("/docs")) continue;
+    for (const method of Object.keys(methods)) {
+      const ids = path.includes("{id}") ? junkIds : [""];
+      for (const id of ids) {
+        const route = path.replace("/api/v1/marketing", "").replace("{id}", id) + "?limit=-1&cursor=%ff&campaign_type=nope&target_segments=,,";
+        const bodies = method === "get" || method === "delete" ? [undefined] : junkBodies;
+        for (const body of bodies) {
+          const res = await api(method.toUpperCase(), route, body);
+          statuses.add(res.status);
+          if (res.status >= 500) throw new Error(`${method.toUpperCase()} ${route} ${JSON.stringify(body)} → ${res.status} ${JSON.stringify(res.body)}`);
+        }
+      }
+    }
+  }
+  expect([...statuses].every((s) => s < 500)).toBe(true);
+  expect(statuses).toEqual(new Set([...statuses].filter((s) => [200, 201, 400, 404, 409, 413, 422, 429].includes(s))));
+  for (const route of ["/campaigns?owner_id=%00", "/campaigns/camp%00x", `/campaigns?cursor=${Buffer.from(JSON.stringify(["2026-01-01T00:00:00Z", "x\u0000"])).toString("base64url")}`]) {
+    expect((await api("GET", route)).status).toBeLessThan(500);
+  }
+  expect((await call("GET", "/health")).status).toBe(200);
+});

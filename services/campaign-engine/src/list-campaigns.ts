@@ -13,7 +13,7 @@ const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.created_at, c.
 function decodeCursor(value: string): Cursor {
   try {
     const [created_at, campaign_id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as [string, string];
-    if (typeof created_at !== "string" || typeof campaign_id !== "string" || Number.isNaN(Date.parse(created_at))) throw new Error("shape");
+    if (typeof created_at !== "string" || typeof campaign_id !== "string" || !/^[A-Za-z0-9_-]{1,100}$/.test(campaign_id) || Number.isNaN(Date.parse(created_at))) throw new Error("shape");
     return { created_at, campaign_id };
   } catch {
     throw new ServiceError("VALIDATION_FAILED", "cursor is not one this API issued", { fields: [{ field: "query.cursor", message: "invalid cursor" }] });

@@ -95,13 +95,36 @@ function runRoute(route: RouteSpec, deps: AppDeps) {
   };
 }
 
+/** Ids in paths are short tokens; anything else cannot name a stored thing, so it is not found. */
+const ID_PARAM = /^[A-Za-z0-9_-]{1,100}$/;
+
+class NulByteError extends Error {}
+
+/**
+ * Postgres text cannot hold NUL, so a NUL anywhere in the input would fail deep inside a service:
+ * refuse it at the edge, in the URL (400) and in any JSON string or key (400).
+ */
+function refuseNulInUrl(req: Request, res: Response, next: NextFunction) {
+  if (/%00/i.test(req.url) || req.url.includes("\u0000")) {
+    sendProblem(res, { ...problem("VALIDATION_FAILED", "the URL contains a NUL character", { instance: req.originalUrl.replace(/%00/gi, "") }), status: 400 });
+    return;
+  }
+  next();
+}
+const refuseNulInJson = (key: string, value: unknown) => {
+  if (key.includes("\u0000") || (typeof value === "string" && value.includes("\u0000"))) throw new NulByteError("NUL character in the body");
+  return value;
+};
+
 /** The HTTP edge: JSON in, problem details out, every route from the registry. */
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);
-  app.use(express.json({ limit: deps.bodyLimitBytes, strict: false }));
+  app.use(refuseNulInUrl);
+  app.use(express.json({ limit: deps.bodyLimitBytes, strict: false, reviver: refuseNulInJson }));
   const router = express.Router();
+  router.param("id", (_req, _res, next, id: string) => next(ID_PARAM.test(id) ? undefined : new ServiceError("NOT_FOUND", "no such resource")));
   const auth = authenticate(deps.tokens);
   for (const route of deps.routes) router[route.method](route.path, ...(route.auth ? [auth] : []), runRoute(route, deps));
   app.use(BASE_PATH, router);
@@ -111,7 +134,9 @@ export function createApp(deps: AppDeps): express.Express {
     const type = (error as { type?: string }).type;
     const status = (error as { status?: number }).status;
     if (type === "entity.too.large") return sendProblem(res, problem("PAYLOAD_TOO_LARGE", `the body exceeds ${deps.bodyLimitBytes} bytes`, { instance }));
-    if (type === "entity.parse.failed") return sendProblem(res, { ...problem("VALIDATION_FAILED", "the body is not valid JSON", { instance }), status: 400 });
+    if (type === "entity.parse.failed" || error instanceof NulByteError) {
+      return sendProblem(res, { ...problem("VALIDATION_FAILED", error instanceof NulByteError ? error.message : "the body is not valid JSON", { instance }), status: 400 });
+    }
     if (error instanceof ServiceError) {
       return sendProblem(res, problem(error.code, error.message, { instance, ...(error.fields ? { errors: error.fields } : {}), ...(error.options.details ? { extensions: error.options.details } : {}) }));
     }
