@@ -16,7 +16,7 @@ export interface DbHandle<DB> {
  * A pool whose connections resolve unqualified names in the service's own schema, so queries
  * and migrations never spell the schema and one DATABASE_URL serves every service.
  */
-export function connectDb<DB>(databaseUrl: string, schema: string, options: { max?: number } = {}): DbHandle<DB> {
+export function connectDb<DB>(databaseUrl: string, schema: string, options: { max?: number; onIdleError?: (error: Error) => void } = {}): DbHandle<DB> {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
   const pool = new pg.Pool({
     connectionString: databaseUrl,
@@ -24,6 +24,9 @@ export function connectDb<DB>(databaseUrl: string, schema: string, options: { ma
     options: `-c search_path=${schema}`,
     idleTimeoutMillis: 30_000,
   });
+  // An idle connection can be cut by the server (restart, failover, admin). The pool drops it and
+  // opens another on demand; without a listener, node would treat the event as a crash.
+  pool.on("error", (error) => options.onIdleError?.(error));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool, close: () => db.destroy() };
 }

@@ -66,7 +66,7 @@ export async function runService<DB, S extends z.ZodType<BaseEnv>>(definition: S
 
   try {
     await migrateService(definition, config.DATABASE_URL);
-    dbHandle = connectDb<DB>(config.DATABASE_URL, definition.schema);
+    dbHandle = connectDb<DB>(config.DATABASE_URL, definition.schema, { onIdleError: (error) => logger.warn("idle Postgres connection lost; the pool will reconnect", { error }) });
     const db = dbHandle.db;
     const bus = await connectBus({ url: config.NATS_URL, prefix: config.NATS_SUBJECT_PREFIX, name: definition.name, logger });
     await ensureStreams(bus);
