@@ -171,6 +171,19 @@ test("a poison event and an event for an unknown contact are dead-lettered with 
   expect(health.status).toBe(200);
 });
 
+test("a caller's W3C traceparent continues through the gateway onto the NATS request", async () => {
+  const traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+  const seen = bus.nc.subscribe(bus.names.subject("svc.campaign.get"), { max: 1 });
+  await bus.nc.flush(); // the subscription is registered before the request is made
+  const res = await fetch(`${services.baseUrl}/campaigns/camp_tracecheck01`, {
+    headers: { authorization: `Bearer ${token}`, traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+  });
+  expect(res.status).toBe(404);
+  for await (const msg of seen) {
+    expect(msg.headers?.get("traceparent")).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-0[01]$`));
+  }
+});
+
 test("health answers 503 naming the service that is down", async () => {
   expect(await services.stopService("template-renderer")).toBe(0);
   const res = await api("GET", "/health", undefined, false);

@@ -1,3 +1,3 @@
 export { createLogger, type Logger, type LogLevel } from "./logger";
 export { LatencyHistogram, type LatencySummary } from "./latency-histogram";
-export { startTracing, tracer, type TracingHandle } from "./tracing";
+export { startTracing, tracer, withIncomingTrace, type TracingHandle } from "./tracing";

@@ -1,4 +1,4 @@
-import { trace, type Tracer } from "@opentelemetry/api";
+import { context, propagation, SpanKind, SpanStatusCode, trace, type Tracer } from "@opentelemetry/api";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import { AlwaysOffSampler, AlwaysOnSampler, ConsoleSpanExporter, ParentBasedSampler, SimpleSpanProcessor, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { resourceFromAttributes } from "@opentelemetry/resources";
@@ -29,4 +29,27 @@ export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = proce
 
 export function tracer(name = "mcb"): Tracer {
   return trace.getTracer(name);
+}
+
+/**
+ * Runs `fn` inside a server span that continues the caller's W3C trace (the `traceparent` and
+ * `tracestate` HTTP headers), so a trace crosses from an API client through every NATS hop.
+ */
+export async function withIncomingTrace<T>(headers: Record<string, string | string[] | undefined>, name: string, fn: () => Promise<T>): Promise<T> {
+  const parent = propagation.extract(context.active(), headers, {
+    keys: (carrier) => Object.keys(carrier),
+    get: (carrier, key) => {
+      const value = carrier[key.toLowerCase()];
+      return Array.isArray(value) ? value[0] : value;
+    },
+  });
+  const span = trace.getTracer("mcb-http").startSpan(name, { kind: SpanKind.SERVER }, parent);
+  try {
+    return await context.with(trace.setSpan(parent, span), fn);
+  } catch (error) {
+    span.setStatus({ code: SpanStatusCode.ERROR });
+    throw error;
+  } finally {
+    span.end();
+  }
 }

@@ -1,9 +1,10 @@
 import express, { type NextFunction, type Request, type Response } from "express";
 import { fieldIssues, type FieldIssue } from "@mcb/contracts";
 import { ServiceError } from "@mcb/bus";
-import { LatencyHistogram, type Logger } from "@mcb/telemetry";
+import { LatencyHistogram, withIncomingTrace, type Logger } from "@mcb/telemetry";
 import type { IdempotencyStore, StoredResponse } from "./middleware/idempotency-store";
 import { rateLimitHeaders, type RateLimiter } from "./middleware/rate-limiter";
+import { idParamGuard, NulByteError, refuseNulInJson, refuseNulInUrl } from "./middleware/input-guards";
 import { problem, sendProblem } from "./problem";
 import { principalOf, type AuthedRequest } from "./request-context";
 import { HttpResult, type RouteSpec } from "./route-spec";
@@ -58,63 +59,45 @@ function parseInput(route: RouteSpec, req: Request): { body: unknown; query: unk
 
 function runRoute(route: RouteSpec, deps: AppDeps) {
   const histogram = new LatencyHistogram();
-  deps.latency?.set(routeKey(route), histogram);
-  return async (req: Request, res: Response) => {
-    const started = performance.now();
-    res.once("finish", () => histogram.record(performance.now() - started));
-    const principal = route.auth ? principalOf(req) : { token_id: "", tenant_id: "" };
-    if (route.rateClass && route.auth && deps.rateLimiter) {
-      const decision = await deps.rateLimiter.take(route.rateClass, principal.token_id);
-      if (decision) {
-        for (const [name, value] of Object.entries(rateLimitHeaders(decision))) res.setHeader(name, value);
-        if (!decision.allowed) {
-          res.setHeader("Retry-After", String(decision.resetSeconds));
-          throw new ServiceError("RATE_LIMITED", `limit of ${decision.limit} ${route.rateClass} requests per minute reached; retry in ${decision.resetSeconds} s`);
-        }
+  const name = routeKey(route);
+  deps.latency?.set(name, histogram);
+  return (req: Request, res: Response) => withIncomingTrace(req.headers, name, () => answer(route, deps, histogram, req, res));
+}
+
+async function answer(route: RouteSpec, deps: AppDeps, histogram: LatencyHistogram, req: Request, res: Response): Promise<void> {
+  const started = performance.now();
+  res.once("finish", () => histogram.record(performance.now() - started));
+  const principal = route.auth ? principalOf(req) : { token_id: "", tenant_id: "" };
+  if (route.rateClass && route.auth && deps.rateLimiter) {
+    const decision = await deps.rateLimiter.take(route.rateClass, principal.token_id);
+    if (decision) {
+      for (const [name, value] of Object.entries(rateLimitHeaders(decision))) res.setHeader(name, value);
+      if (!decision.allowed) {
+        res.setHeader("Retry-After", String(decision.resetSeconds));
+        throw new ServiceError("RATE_LIMITED", `limit of ${decision.limit} ${route.rateClass} requests per minute reached; retry in ${decision.resetSeconds} s`);
       }
     }
-    const { body, query } = parseInput(route, req);
-    const execute = async (): Promise<StoredResponse & { headers?: Record<string, string> }> => {
-      const result = await route.handle({ body, query, params: req.params as Record<string, string>, principal, req });
-      return result instanceof HttpResult ? { status: result.status, body: result.body, headers: result.headers } : { status: route.successStatus, body: result };
-    };
-    const key = req.header("idempotency-key");
-    let outcome: StoredResponse & { headers?: Record<string, string>; replayed?: boolean };
-    if (route.idempotent && key !== undefined && deps.idempotency) {
-      outcome = await deps.idempotency.run({ tenant: principal.tenant_id, method: route.method, path: req.path, key, body }, execute);
-      res.setHeader("Idempotent-Replayed", String(outcome.replayed));
-    } else {
-      outcome = await execute();
-    }
-    for (const [name, value] of Object.entries(outcome.headers ?? {})) res.setHeader(name, value);
-    if (typeof outcome.body === "string" && outcome.headers?.["Content-Type"]?.startsWith("text/")) {
-      res.status(outcome.status).send(outcome.body);
-      return;
-    }
-    res.status(outcome.status).json(outcome.body);
+  }
+  const { body, query } = parseInput(route, req);
+  const execute = async (): Promise<StoredResponse & { headers?: Record<string, string> }> => {
+    const result = await route.handle({ body, query, params: req.params as Record<string, string>, principal, req });
+    return result instanceof HttpResult ? { status: result.status, body: result.body, headers: result.headers } : { status: route.successStatus, body: result };
   };
-}
-
-/** Ids in paths are short tokens; anything else cannot name a stored thing, so it is not found. */
-const ID_PARAM = /^[A-Za-z0-9_-]{1,100}$/;
-
-class NulByteError extends Error {}
-
-/**
- * Postgres text cannot hold NUL, so a NUL anywhere in the input would fail deep inside a service:
- * refuse it at the edge, in the URL (400) and in any JSON string or key (400).
- */
-function refuseNulInUrl(req: Request, res: Response, next: NextFunction) {
-  if (/%00/i.test(req.url) || req.url.includes("\u0000")) {
-    sendProblem(res, { ...problem("VALIDATION_FAILED", "the URL contains a NUL character", { instance: req.originalUrl.replace(/%00/gi, "") }), status: 400 });
+  const key = req.header("idempotency-key");
+  let outcome: StoredResponse & { headers?: Record<string, string>; replayed?: boolean };
+  if (route.idempotent && key !== undefined && deps.idempotency) {
+    outcome = await deps.idempotency.run({ tenant: principal.tenant_id, method: route.method, path: req.path, key, body }, execute);
+    res.setHeader("Idempotent-Replayed", String(outcome.replayed));
+  } else {
+    outcome = await execute();
+  }
+  for (const [name, value] of Object.entries(outcome.headers ?? {})) res.setHeader(name, value);
+  if (typeof outcome.body === "string" && outcome.headers?.["Content-Type"]?.startsWith("text/")) {
+    res.status(outcome.status).send(outcome.body);
     return;
   }
-  next();
+  res.status(outcome.status).json(outcome.body);
 }
-const refuseNulInJson = (key: string, value: unknown) => {
-  if (key.includes("\u0000") || (typeof value === "string" && value.includes("\u0000"))) throw new NulByteError("NUL character in the body");
-  return value;
-};
 
 /** The HTTP edge: JSON in, problem details out, every route from the registry. */
 export function createApp(deps: AppDeps): express.Express {
@@ -124,7 +107,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(refuseNulInUrl);
   app.use(express.json({ limit: deps.bodyLimitBytes, strict: false, reviver: refuseNulInJson }));
   const router = express.Router();
-  router.param("id", (_req, _res, next, id: string) => next(ID_PARAM.test(id) ? undefined : new ServiceError("NOT_FOUND", "no such resource")));
+  router.param("id", idParamGuard);
   const auth = authenticate(deps.tokens);
   for (const route of deps.routes) router[route.method](route.path, ...(route.auth ? [auth] : []), runRoute(route, deps));
   app.use(BASE_PATH, router);
