@@ -47,7 +47,7 @@ async function stopAll(code = 0) {
   setTimeout(() => {
     for (const child of children.values()) child.kill("SIGKILL");
     process.exit(1);
-  }, 20_000).unref();
+  }, 40_000).unref(); // past every service's own SHUTDOWN_TIMEOUT_MS (30 s)
 }
 
 async function waitHealthy(timeoutMs = 60_000) {

@@ -62,7 +62,8 @@ export async function startEventConsumer<S extends Subject>(bus: Bus, spec: Even
     const reason = outcome.kind === "retry" ? `gave up after ${tries} tries: ${outcome.reason}` : outcome.reason;
     try {
       await deadLetter(bus, msg, reason);
-      msg.term(reason.slice(0, 200));
+      // No reason argument: NATS before 2.10.4 ignores a "+TERM <reason>". It is in the dead letter.
+      msg.term();
       log.error("event dead-lettered", { subject: msg.subject, seq: msg.info.streamSequence, reason });
     } catch (error) {
       // Without a dead letter the message must stay in the stream: try again later.

@@ -110,6 +110,18 @@ export class RpcServer {
     } finally {
       span.end();
     }
-    if (msg.reply) msg.respond(JSON.stringify(reply));
+    if (!msg.reply) return;
+    try {
+      msg.respond(JSON.stringify(reply));
+    } catch (error) {
+      // Typically a reply over the server's max_payload: say so in a reply that fits.
+      this.logger.error("reply could not be sent", { subject, error });
+      const fallback: RpcReply = { ok: false, error: { code: "PAYLOAD_TOO_LARGE", message: `the answer to ${subject} is too large to send; ask for less at once` } };
+      try {
+        msg.respond(JSON.stringify(fallback));
+      } catch (fallbackError) {
+        this.logger.error("fallback reply failed too", { subject, error: fallbackError });
+      }
+    }
   }
 }

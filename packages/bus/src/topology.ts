@@ -51,8 +51,9 @@ export async function ensureConsumer(bus: Bus, spec: DurableSpec): Promise<void>
     durable_name: spec.durable,
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
-    // One more than our own bound: we dead-letter on the last try ourselves, with the reason.
-    max_deliver: spec.maxDeliver + 1,
+    // Above our own bound: we dead-letter on the last try ourselves, with the reason, and a
+    // dead-lettering that fails (NATS briefly away) gets a few more deliveries to succeed.
+    max_deliver: spec.maxDeliver + 3,
     ack_wait: nanos(spec.ackWaitMs),
     max_ack_pending: 1000,
     ...(spec.filterSubject ? { filter_subject: bus.names.subject(spec.filterSubject) } : {}),

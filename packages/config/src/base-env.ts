@@ -20,6 +20,7 @@ export const baseEnvSchema = z.object({
     .regex(/^[a-z0-9_-]+$/, "lower-case letters, digits, - and _ only")
     .optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Longer than a provider call (15 s) plus the writes after it, so Ctrl-C never cuts a send in half. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
 });
 export type BaseEnv = z.infer<typeof baseEnvSchema>;

@@ -118,7 +118,8 @@ export const Contact = z.object({
 });
 export type Contact = z.infer<typeof Contact>;
 
-export const ContactsUpsertRequest = z.strictObject({ contacts: z.array(ContactInput).min(1).max(5000) });
+/** At most 1,000 per request, so the answer (every stored contact) stays well inside one NATS message. */
+export const ContactsUpsertRequest = z.strictObject({ contacts: z.array(ContactInput).min(1).max(1000) });
 export type ContactsUpsertRequest = z.infer<typeof ContactsUpsertRequest>;
 export const ContactsUpsertResponse = z.object({
   contacts: z.array(Contact),

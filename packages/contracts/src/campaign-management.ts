@@ -59,7 +59,13 @@ export const AuditEntry = z.object({
   changes: z.record(z.string(), z.unknown()).nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
-export const AuditTrail = z.object({ campaign_id: z.string(), items: z.array(AuditEntry) });
+export const AuditQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().regex(/^\d{1,18}$/, "a cursor this API issued").optional(),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+/** Oldest first, paginated: a long-lived campaign's trail would not fit in one answer. */
+export const AuditTrail = z.object({ campaign_id: z.string(), items: z.array(AuditEntry), next_cursor: z.string().nullable() });
 export type AuditTrail = z.infer<typeof AuditTrail>;
 
 /** The seed's CampaignAnalytics (GET /campaigns/{id}/analytics). */

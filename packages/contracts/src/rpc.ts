@@ -2,12 +2,13 @@ import { z } from "zod";
 import {
   AudienceCriteria,
   AudienceEstimate,
+  ContactsUpsertRequest,
   ContactsUpsertResponse,
   ContactInput,
   Recipient,
 } from "./audience";
 import { CampaignCreationRequest, CampaignGenerationResponse, MarketingCampaign, PropertyCampaignRequest } from "./campaign";
-import { AuditTrail, CampaignAnalytics, CampaignList, CampaignListQuery, CampaignUpdateRequest, LifecycleAction, Ok } from "./campaign-management";
+import { AuditQuery, AuditTrail, CampaignAnalytics, CampaignList, CampaignListQuery, CampaignUpdateRequest, LifecycleAction, Ok } from "./campaign-management";
 import { ComprehensiveValuation, ValuationCreated, ValuationInput } from "./valuation";
 import { AudienceSegment, CampaignType, Channel } from "./enums";
 import { ServiceErrorBody } from "./errors";
@@ -50,7 +51,7 @@ export const rpcCatalog = {
   }),
   "svc.audience.upsert": rpc({
     service: "audience-service",
-    request: Tenant.extend({ contacts: z.array(ContactInput).min(1).max(5000) }),
+    request: Tenant.extend({ contacts: ContactsUpsertRequest.shape.contacts }),
     response: ContactsUpsertResponse,
     timeoutMs: 10_000,
   }),
@@ -134,7 +135,7 @@ export const rpcCatalog = {
   }),
   "svc.campaign.audit": rpc({
     service: "campaign-engine",
-    request: Tenant.extend({ campaign_id: z.string().min(1) }),
+    request: Tenant.extend({ campaign_id: z.string().min(1), query: AuditQuery }),
     response: AuditTrail,
     timeoutMs: 3_000,
   }),

@@ -58,6 +58,9 @@ export async function runService<DB, S extends z.ZodType<BaseEnv>>(definition: S
     process.exit(1);
   }
   const logger = createLogger({ service: definition.name }, config.LOG_LEVEL);
+  // Every message is settled explicitly and every handler is idempotent, so a stray rejection is
+  // a bug to log loudly, not a reason to drop everything in hand.
+  process.on("unhandledRejection", (reason) => logger.error("unhandled promise rejection", { error: reason }));
   const tracing = startTracing(definition.name);
   const shutdownSteps: (() => Promise<void>)[] = [];
   const consumers: RunningConsumer[] = [];

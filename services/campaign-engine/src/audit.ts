@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
-import type { AuditTrail, CampaignStatus } from "@mcb/contracts";
+import type { AuditQuery, AuditTrail, CampaignStatus } from "@mcb/contracts";
 import type { CampaignDatabase } from "./db";
 
 export interface AuditRecord {
@@ -28,7 +28,14 @@ export async function recordAudit(trx: Transaction<CampaignDatabase>, record: Au
     .execute();
 }
 
-export async function readAudit(db: Kysely<CampaignDatabase>, tenantId: string, campaignId: string): Promise<AuditTrail["items"]> {
-  const rows = await db.selectFrom("audit_log").selectAll().where("tenant_id", "=", tenantId).where("campaign_id", "=", campaignId).orderBy("audit_id").execute();
-  return rows.map((r) => ({ at: r.at.toISOString(), actor: r.actor, action: r.action, from_status: r.from_status, to_status: r.to_status, changes: r.changes }));
+export async function readAudit(db: Kysely<CampaignDatabase>, tenantId: string, campaignId: string, query: AuditQuery): Promise<AuditTrail> {
+  let q = db.selectFrom("audit_log").selectAll().where("tenant_id", "=", tenantId).where("campaign_id", "=", campaignId);
+  if (query.cursor) q = q.where("audit_id", ">", query.cursor);
+  const rows = await q.orderBy("audit_id").limit(query.limit + 1).execute();
+  const page = rows.slice(0, query.limit);
+  return {
+    campaign_id: campaignId,
+    items: page.map((r) => ({ at: r.at.toISOString(), actor: r.actor, action: r.action, from_status: r.from_status, to_status: r.to_status, changes: r.changes })),
+    next_cursor: rows.length > query.limit ? String(page.at(-1)?.audit_id) : null,
+  };
 }

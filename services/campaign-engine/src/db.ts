@@ -55,6 +55,8 @@ export interface CampaignsTable {
   updated_at: Timestamp;
   launched_at: Date | null;
   completed_at: Date | null;
+  /** Insertion order, for pagination. */
+  seq: Generated<number>;
 }
 
 export interface ValuationsTable {

@@ -51,7 +51,7 @@ export async function registerCampaignEngine(ctx: ServiceContext<CampaignDatabas
     .handle("svc.campaign.audit", async (req) => {
       const exists = await db.selectFrom("audit_log").select("campaign_id").where("tenant_id", "=", req.tenant_id).where("campaign_id", "=", req.campaign_id).executeTakeFirst();
       if (!exists) throw new ServiceError("NOT_FOUND", `campaign ${req.campaign_id} not found`);
-      return { campaign_id: req.campaign_id, items: await readAudit(db, req.tenant_id, req.campaign_id) };
+      return readAudit(db, req.tenant_id, req.campaign_id, req.query);
     })
     .handle("svc.campaign.analytics", (req) => campaignAnalytics(db, req.tenant_id, req.campaign_id))
     .handle("svc.campaign.valuation_store", (req) => storeValuation(db, req.tenant_id, req.valuation))

@@ -1,6 +1,8 @@
 import { sql } from "kysely";
 import type { CampaignUpdateRequest, LifecycleAction, MarketingCampaign, Subject } from "@mcb/contracts";
+import { ServiceError } from "@mcb/bus";
 import { enqueueEvent } from "@mcb/db";
+import { completeIfSettled } from "./launcher";
 import { recordAudit } from "./audit";
 import { assertAllowed, lockCampaign } from "./campaign-lookup";
 import { lifecycleEvent, toMarketingCampaign } from "./campaign-view";
@@ -40,6 +42,10 @@ export async function transitionCampaign(deps: EngineDeps, input: { tenant_id: s
       data: lifecycleEvent(next),
       correlationId: row.campaign_id,
     });
+    // Outcomes counted while paused may already cover every delivery.
+    if (to === "ACTIVE" && (await completeIfSettled(trx, row.campaign_id))) {
+      return trx.selectFrom("campaigns").selectAll().where("campaign_id", "=", row.campaign_id).executeTakeFirstOrThrow();
+    }
     return next;
   });
   deps.afterCommit({ due: updated.campaign_status === "SCHEDULED" });
@@ -53,6 +59,10 @@ export async function updateCampaign(deps: EngineDeps, input: { tenant_id: strin
   const updated = await deps.db.transaction().execute(async (trx) => {
     const row = await lockCampaign(trx, input.tenant_id, input.campaign_id);
     assertAllowed("edit", row);
+    if (row.launch_cursor !== null || row.deliveries_total > 0) {
+      // Half its audience already has delivery requests: new criteria would mix two audiences.
+      throw new ServiceError("INVALID_STATE", "the campaign's launch has started; pause or cancel it instead of editing", { details: { current_status: row.campaign_status } });
+    }
     const diff: Record<string, { from: unknown; to: unknown }> = {};
     const set: Record<string, unknown> = { updated_at: sql`now()` };
     const change = (field: string, from: unknown, to: unknown, stored: unknown = to) => {

@@ -28,6 +28,20 @@ redis.call('PEXPIRE', KEYS[1], window * 2)
 return {1, tostring(weighted + 1), curr, prev}
 `;
 
+/**
+ * How long until one more request fits: first as the previous window's weight fades within this
+ * window; otherwise in the next one, where this window's count becomes the fading part.
+ */
+export function msUntilRoom(limit: number, current: number, previous: number, elapsed: number, windowMs = WINDOW_MS): number {
+  const room = limit - 1 - current;
+  if (room >= 0) {
+    const at = previous > 0 ? windowMs * (1 - room / previous) : 0;
+    if (at < windowMs) return Math.max(0, at - elapsed);
+  }
+  const nextAt = current > limit - 1 ? windowMs * (1 - (limit - 1) / current) : 0;
+  return windowMs - elapsed + nextAt;
+}
+
 /** Per-token limits by route class, held in Redis so every gateway copy shares them. */
 export class RateLimiter {
   constructor(
@@ -46,9 +60,8 @@ export class RateLimiter {
     const [allowed, weightedText, current, previous] = (await this.redis.eval(SCRIPT, 2, key(window), key(window - 1), limit, WINDOW_MS, elapsed)) as [number, string, number, number];
     const weighted = Number(weightedText);
     const remaining = Math.max(0, Math.floor(limit - weighted));
-    let waitMs = WINDOW_MS - elapsed;
-    // If this window alone is not full, room appears as the previous window's weight fades.
-    if (current < limit && previous > 0) waitMs = Math.max(1, WINDOW_MS * (1 - (limit - current - 1) / previous) - elapsed);
+    // Allowed: when this window ends. Refused: when one more request fits again.
+    const waitMs = allowed === 1 ? WINDOW_MS - elapsed : msUntilRoom(limit, current, previous, elapsed);
     return { allowed: allowed === 1, limit, remaining, resetSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
   }
 }

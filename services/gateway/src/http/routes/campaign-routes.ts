@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  AuditQuery,
   AuditTrail,
   CampaignAnalytics,
   CampaignCreationRequest,
@@ -105,12 +106,13 @@ export function campaignRoutes(rpc: RpcClient): RouteSpec[] {
     defineRoute({
       method: "get",
       path: "/campaigns/:id/audit",
-      summary: "Who changed the campaign, how and when",
+      summary: "Who changed the campaign, how and when (oldest first, paginated)",
       tag: "campaigns",
       auth: true,
+      query: AuditQuery,
       response: AuditTrail,
       successStatus: 200,
-      handle: ({ params, principal }) => rpc.call("svc.campaign.audit", { tenant_id: principal.tenant_id, campaign_id: id(params) }),
+      handle: ({ params, query, principal }) => rpc.call("svc.campaign.audit", { tenant_id: principal.tenant_id, campaign_id: id(params), query }),
     }),
     defineRoute({
       method: "get",
