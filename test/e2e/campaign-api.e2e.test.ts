@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { AuditTrail, CampaignAnalytics, CampaignGenerationResponse, CampaignList, MarketingCampaign, PerformanceBenchmarks } from "@mcb/contracts";
-import { connectBus, publishEvent, type Bus } from "@mcb/bus";
+import { AuditTrail, CampaignAnalytics, CampaignCreationRequest, CampaignGenerationResponse, CampaignList, MarketingCampaign, PerformanceBenchmarks } from "@mcb/contracts";
+import { connectBus, publishEvent, RpcClient, type Bus } from "@mcb/bus";
 import { createLogger } from "@mcb/telemetry";
 import { createTestEnv, createToken, freePort, startServices, waitFor, type RunningServices, type TestEnv } from "@mcb/testkit";
 import { apiClient } from "./api-client";
@@ -205,6 +205,14 @@ test("Idempotency-Key: same body replays the first response, also after a gatewa
   expect(changed.body.code).toBe("IDEMPOTENCY_MISMATCH");
   // The same key under another tenant is another key.
   expect((await as(otherToken)("POST", "/campaigns/create", createBody, headers)).body.campaign_id).not.toBe(first.body.campaign_id);
+
+  // The engine derives the campaign id from the key: a retry that reaches it after the gateway
+  // gave up on a slow first answer finds the first campaign instead of creating another.
+  const rpc = new RpcClient(bus);
+  const direct = { tenant_id: "agency-one", owner_id: "tok_direct", request: CampaignCreationRequest.parse(createBody), idempotency_key: "engine-level-key" };
+  const [a, b] = await Promise.all([rpc.call("svc.campaign.create", direct), rpc.call("svc.campaign.create", direct)]);
+  expect(b.campaign_id).toBe(a.campaign_id);
+  expect((await rpc.call("svc.campaign.create", direct)).campaign_id).toBe(a.campaign_id);
 
   expect(await services.restart("gateway")).toBe(0);
   const afterRestart = await api("POST", "/campaigns/create", createBody, headers);

@@ -17,6 +17,11 @@ import { CampaignTemplate, RenderedContent, RenderRequest } from "./template";
 import { TemplateVariables } from "./primitives";
 
 const Tenant = z.object({ tenant_id: z.string().min(1) });
+/**
+ * The client's Idempotency-Key, passed on so the engine derives the new thing's id from it: a
+ * retry after a timed-out answer finds what the first try created instead of making another.
+ */
+const IdempotencyKey = z.string().min(1).max(255);
 
 interface RpcSpec<Req extends z.ZodType, Res extends z.ZodType> {
   service: ServiceName;
@@ -93,7 +98,7 @@ export const rpcCatalog = {
   }),
   "svc.campaign.create": rpc({
     service: "campaign-engine",
-    request: Tenant.extend({ owner_id: z.string().min(1), request: CampaignCreationRequest }),
+    request: Tenant.extend({ owner_id: z.string().min(1), request: CampaignCreationRequest, idempotency_key: IdempotencyKey.optional() }),
     response: CampaignGenerationResponse,
     timeoutMs: 8_000,
   }),
@@ -105,7 +110,7 @@ export const rpcCatalog = {
   }),
   "svc.campaign.from_property": rpc({
     service: "campaign-engine",
-    request: Tenant.extend({ owner_id: z.string().min(1), request: PropertyCampaignRequest }),
+    request: Tenant.extend({ owner_id: z.string().min(1), request: PropertyCampaignRequest, idempotency_key: IdempotencyKey.optional() }),
     response: CampaignGenerationResponse,
     timeoutMs: 8_000,
   }),
@@ -147,7 +152,7 @@ export const rpcCatalog = {
   }),
   "svc.campaign.valuation_store": rpc({
     service: "campaign-engine",
-    request: Tenant.extend({ valuation: ValuationInput }),
+    request: Tenant.extend({ valuation: ValuationInput, idempotency_key: IdempotencyKey.optional() }),
     response: ValuationCreated,
     timeoutMs: 3_000,
   }),

@@ -1,4 +1,4 @@
-import type { CampaignLifecycleEvent, MarketingCampaign } from "@mcb/contracts";
+import type { CampaignGenerationResponse, CampaignLifecycleEvent, MarketingCampaign } from "@mcb/contracts";
 import type { CampaignRow } from "./db";
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
@@ -46,5 +46,24 @@ export function lifecycleEvent(row: Pick<CampaignRow, "campaign_id" | "campaign_
     campaign_status: row.campaign_status,
     scheduled_send_date: iso(row.scheduled_send_date),
     audience_size: row.audience_size,
+  };
+}
+
+/** The generation response as first given, rebuilt from the stored campaign (for replays). */
+export function toGenerationResponse(row: CampaignRow): CampaignGenerationResponse {
+  return {
+    success: true,
+    campaign_id: row.campaign_id,
+    campaign_name: row.campaign_name,
+    audience_size: row.audience_size ?? 0,
+    estimated_reach: row.estimated_reach ?? 0,
+    generation_time_ms: Math.round(row.generation_time_ms * 100) / 100,
+    personalization_applied: row.personalization_level !== "BASIC" || Object.keys(row.content_overrides).length > 0,
+    claude_optimization_suggestions: row.suggestions,
+    scheduled_send_date: iso(row.scheduled_send_date),
+    expected_performance: row.expected_performance,
+    campaign_status: row.campaign_status,
+    template_id: row.template_id,
+    optimizer: "deterministic",
   };
 }

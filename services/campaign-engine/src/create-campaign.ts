@@ -1,12 +1,12 @@
 import type { CampaignCreationRequest, CampaignGenerationResponse } from "@mcb/contracts";
 import type { EngineDeps } from "./engine-deps";
-import { newCampaignId } from "./domain/campaign-ids";
+import { derivedCampaignId, newCampaignId } from "./domain/campaign-ids";
 import { createPlannedCampaign } from "./plan-campaign";
 
 /** svc.campaign.create: the seed's POST /campaigns/create. */
 export async function createCampaignFromRequest(
   deps: EngineDeps,
-  input: { tenant_id: string; owner_id: string; request: CampaignCreationRequest },
+  input: { tenant_id: string; owner_id: string; request: CampaignCreationRequest; idempotency_key?: string | undefined },
 ): Promise<CampaignGenerationResponse> {
   const started = performance.now();
   const { request } = input;
@@ -16,7 +16,8 @@ export async function createCampaignFromRequest(
     {
       tenant_id: input.tenant_id,
       owner_id: input.owner_id,
-      campaign_id: newCampaignId(),
+      campaign_id: input.idempotency_key ? derivedCampaignId(input.tenant_id, "create", input.idempotency_key) : newCampaignId(),
+      id_is_derived: input.idempotency_key !== undefined,
       campaign_name: request.campaign_name,
       campaign_type: request.campaign_type,
       audience_name: `${request.campaign_name} audience`,

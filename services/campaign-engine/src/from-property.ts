@@ -1,6 +1,6 @@
 import type { CampaignGenerationResponse, PropertyCampaignRequest, TemplateVariables } from "@mcb/contracts";
 import type { EngineDeps } from "./engine-deps";
-import { newCampaignId } from "./domain/campaign-ids";
+import { derivedCampaignId, newCampaignId } from "./domain/campaign-ids";
 import { createPlannedCampaign } from "./plan-campaign";
 import { getValuation } from "./valuations";
 
@@ -21,7 +21,10 @@ function priceMessage(strategy: string | undefined, estimate: number, low: numbe
 }
 
 /** POST /campaigns/from-property: a campaign built from a stored valuation. */
-export async function createCampaignFromProperty(deps: EngineDeps, input: { tenant_id: string; owner_id: string; request: PropertyCampaignRequest }): Promise<CampaignGenerationResponse> {
+export async function createCampaignFromProperty(
+  deps: EngineDeps,
+  input: { tenant_id: string; owner_id: string; request: PropertyCampaignRequest; idempotency_key?: string | undefined },
+): Promise<CampaignGenerationResponse> {
   const started = performance.now();
   const { request } = input;
   const valuation = await getValuation(deps.db, input.tenant_id, request.property_valuation_id);
@@ -46,7 +49,8 @@ export async function createCampaignFromProperty(deps: EngineDeps, input: { tena
     {
       tenant_id: input.tenant_id,
       owner_id: input.owner_id,
-      campaign_id: newCampaignId(),
+      campaign_id: input.idempotency_key ? derivedCampaignId(input.tenant_id, "from-property", input.idempotency_key) : newCampaignId(),
+      id_is_derived: input.idempotency_key !== undefined,
       campaign_name: name.slice(0, 150),
       campaign_type: request.campaign_type,
       audience_name: `${request.target_segments.join(", ")}${valuation.city ? ` near ${valuation.city}` : ""}`,

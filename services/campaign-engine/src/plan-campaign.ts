@@ -13,7 +13,8 @@ import type {
 } from "@mcb/contracts";
 import { enqueueEvents } from "@mcb/db";
 import type { NewCampaignRow } from "./db";
-import { lifecycleEvent } from "./campaign-view";
+import { lifecycleEvent, toGenerationResponse } from "./campaign-view";
+import { ServiceError } from "@mcb/bus";
 import type { EngineDeps } from "./engine-deps";
 import { deterministicSuggestions } from "./domain/optimization-suggestions";
 import { industryPriors, projectPerformance } from "./domain/performance-model";
@@ -38,6 +39,8 @@ export interface CampaignPlan {
   trigger: CampaignTrigger;
   /** A draft is stored and forecast but not scheduled until launched. */
   save_as_draft: boolean;
+  /** The id was derived from the request (Idempotency-Key, event id): it may exist already. */
+  id_is_derived?: boolean;
 }
 
 export function campaignVariables(deps: EngineDeps, plan: Pick<CampaignPlan, "campaign_name" | "content_overrides">): TemplateVariables {
@@ -63,6 +66,8 @@ function chooseSendDate(deps: EngineDeps, scheduling: SchedulingRequest | undefi
  * forecasts it, and stores it with its events in one transaction.
  */
 export async function createPlannedCampaign(deps: EngineDeps, plan: CampaignPlan, started = performance.now()): Promise<CampaignGenerationResponse> {
+  const earlier = plan.id_is_derived ? await findCampaign(deps, plan.tenant_id, plan.campaign_id) : undefined;
+  if (earlier) return toGenerationResponse(earlier);
   const variables = campaignVariables(deps, plan);
   const [estimate, { template, previews }] = await Promise.all([
     deps.ask("svc.audience.estimate", { tenant_id: plan.tenant_id, criteria: plan.criteria, channels: plan.channels }),
@@ -124,13 +129,20 @@ export async function createPlannedCampaign(deps: EngineDeps, plan: CampaignPlan
     suggestions: JSON.stringify(suggestions),
     generation_time_ms: performance.now() - started,
   };
-  await deps.db.transaction().execute(async (trx) => {
-    await trx.insertInto("campaigns").values(row).execute();
+  const inserted = await deps.db.transaction().execute(async (trx) => {
+    const created = await trx.insertInto("campaigns").values(row).onConflict((oc) => oc.column("campaign_id").doNothing()).returning("campaign_id").executeTakeFirst();
+    if (!created) return false; // the same request (same derived id) won a race against this one
     const event = lifecycleEvent({ ...plan, campaign_status: status, scheduled_send_date: send.date, audience_size: estimate.audience_size });
     const announce = (subject: "campaign.created" | "campaign.scheduled") => ({ subject, event: { tenantId: plan.tenant_id, id: `${subject}:${plan.campaign_id}`, data: event, correlationId: plan.campaign_id } });
     await enqueueEvents(trx, status === "SCHEDULED" ? [announce("campaign.created"), announce("campaign.scheduled")] : [announce("campaign.created")]);
     await recordAudit(trx, { tenant_id: plan.tenant_id, campaign_id: plan.campaign_id, actor: plan.owner_id, action: "create", to_status: status, changes: { trigger: plan.trigger } });
+    return true;
   });
+  if (!inserted) {
+    const winner = await findCampaign(deps, plan.tenant_id, plan.campaign_id);
+    if (!winner) throw new ServiceError("CONFLICT", `campaign ${plan.campaign_id} exists under another tenant`);
+    return toGenerationResponse(winner);
+  }
   deps.afterCommit({ due: status === "SCHEDULED" && send.date.getTime() <= deps.now().getTime() });
 
   return {
@@ -148,4 +160,8 @@ export async function createPlannedCampaign(deps: EngineDeps, plan: CampaignPlan
     template_id: template.template_id,
     optimizer: "deterministic",
   };
+}
+
+async function findCampaign(deps: EngineDeps, tenantId: string, campaignId: string) {
+  return deps.db.selectFrom("campaigns").selectAll().where("tenant_id", "=", tenantId).where("campaign_id", "=", campaignId).executeTakeFirst();
 }

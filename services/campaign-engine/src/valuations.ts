@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import { ok, ServiceError, type ConsumedEvent, type HandlerOutcome } from "@mcb/bus";
 import type { ComprehensiveValuation, ValuationCreated, ValuationInput } from "@mcb/contracts";
@@ -15,10 +15,14 @@ async function insertValuation(db: Kysely<CampaignDatabase>, tenantId: string, v
 }
 
 /** POST /valuations: stores the seed's ComprehensiveValuation for from-property to use. */
-export async function storeValuation(db: Kysely<CampaignDatabase>, tenantId: string, input: ValuationInput): Promise<ValuationCreated> {
-  const valuation: ComprehensiveValuation = { ...input, valuation_id: `val_${randomBytes(8).toString("hex")}`, created_at: new Date().toISOString() };
+export async function storeValuation(db: Kysely<CampaignDatabase>, tenantId: string, input: ValuationInput, idempotencyKey?: string): Promise<ValuationCreated> {
+  // With an Idempotency-Key the id is derived from it, so a retried store finds the first one.
+  const valuationId = idempotencyKey ? `val_${createHash("sha256").update(`${tenantId}\u001f${idempotencyKey}`).digest("hex").slice(0, 16)}` : `val_${randomBytes(8).toString("hex")}`;
+  const valuation: ComprehensiveValuation = { ...input, valuation_id: valuationId, created_at: new Date().toISOString() };
   await insertValuation(db, tenantId, valuation);
-  return { valuation_id: valuation.valuation_id, created_at: valuation.created_at };
+  const stored = await db.selectFrom("valuations").select(["tenant_id", "created_at"]).where("valuation_id", "=", valuationId).executeTakeFirstOrThrow();
+  if (stored.tenant_id !== tenantId) throw new ServiceError("CONFLICT", "valuation id already taken");
+  return { valuation_id: valuationId, created_at: stored.created_at.toISOString() };
 }
 
 export async function getValuation(db: Kysely<CampaignDatabase>, tenantId: string, valuationId: string): Promise<ComprehensiveValuation> {

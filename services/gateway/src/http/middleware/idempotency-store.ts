@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { Request } from "express";
 import type { Redis } from "ioredis";
 import { ServiceError } from "@mcb/bus";
 
@@ -64,9 +65,17 @@ export class IdempotencyStore {
       }
       return { ...response, replayed: false };
     } catch (error) {
-      // A request that failed created nothing, so the key is released for a corrected retry.
-      await this.redis.del(redisKey);
+      // An answer that timed out may still have created something: keep the key busy until its
+      // pending time runs out (retries get 409 meanwhile; the engine derives ids from the key, so a
+      // later retry finds the first result). Any other failure created nothing: release the key.
+      if (!(error instanceof ServiceError && error.code === "UPSTREAM_TIMEOUT")) await this.redis.del(redisKey);
       throw error;
     }
   }
+}
+
+/** The request's Idempotency-Key, for the services that derive ids from it. */
+export function idempotencyKeyOf(req: Request): { idempotency_key?: string } {
+  const key = req.header("idempotency-key");
+  return key ? { idempotency_key: key } : {};
 }

@@ -13,6 +13,7 @@ import {
   PropertyCampaignRequest,
 } from "@mcb/contracts";
 import type { RpcClient } from "@mcb/bus";
+import { idempotencyKeyOf } from "../middleware/idempotency-store";
 import { defineRoute, HttpResult, type RouteSpec } from "../route-spec";
 
 const id = (params: Record<string, string>) => params.id ?? "";
@@ -42,7 +43,8 @@ export function campaignRoutes(rpc: RpcClient): RouteSpec[] {
       body: CampaignCreationRequest,
       response: CampaignGenerationResponse,
       successStatus: 201,
-      handle: ({ body, principal }) => rpc.call("svc.campaign.create", { tenant_id: principal.tenant_id, owner_id: principal.token_id, request: body }),
+      handle: ({ body, principal, req }) =>
+        rpc.call("svc.campaign.create", { tenant_id: principal.tenant_id, owner_id: principal.token_id, request: body, ...idempotencyKeyOf(req) }),
     }),
     defineRoute({
       method: "post",
@@ -55,7 +57,8 @@ export function campaignRoutes(rpc: RpcClient): RouteSpec[] {
       body: PropertyCampaignRequest,
       response: CampaignGenerationResponse,
       successStatus: 201,
-      handle: ({ body, principal }) => rpc.call("svc.campaign.from_property", { tenant_id: principal.tenant_id, owner_id: principal.token_id, request: body }),
+      handle: ({ body, principal, req }) =>
+        rpc.call("svc.campaign.from_property", { tenant_id: principal.tenant_id, owner_id: principal.token_id, request: body, ...idempotencyKeyOf(req) }),
     }),
     defineRoute({
       method: "get",
