@@ -4,7 +4,6 @@ import {
   AudienceEstimate,
   ContactsUpsertRequest,
   ContactsUpsertResponse,
-  ContactInput,
   Recipient,
 } from "./audience";
 import { CampaignCreationRequest, CampaignGenerationResponse, MarketingCampaign, PropertyCampaignRequest } from "./campaign";
