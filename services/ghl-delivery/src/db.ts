@@ -32,7 +32,7 @@ export interface DeliveriesTable {
   request: ColumnType<DeliveryRequested | null, string | null | undefined, string | null>;
 }
 
-export type HoldState = "paused" | "cancelled";
+export type HoldState = "active" | "paused" | "cancelled";
 
 export interface CampaignHoldsTable {
   campaign_id: string;

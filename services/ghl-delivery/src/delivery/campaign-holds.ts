@@ -15,74 +15,78 @@ export async function holdFor(db: Kysely<DeliveryDatabase>, tenantId: string, ca
   return row?.state;
 }
 
-/** Parks a delivery of a paused campaign with the request it will be sent with. False if the row moved on. */
-export async function holdDelivery(db: Kysely<DeliveryDatabase>, delivery: Delivery, expected: ExpectedState, request: DeliveryRequested, now: Date): Promise<boolean> {
-  const held = await db
-    .updateTable("deliveries")
-    .set({ status: "held", request: JSON.stringify(request), updated_at: now })
-    .where("delivery_id", "=", delivery.delivery_id)
-    .where("status", "=", expected.status)
-    .where("attempts", "=", expected.attempts)
-    .returning("delivery_id")
-    .executeTakeFirst();
-  return held !== undefined;
+/**
+ * Checks the campaign's hold and, if it is paused, parks the delivery — in one transaction that
+ * share-locks the hold row. A resume or cancel (which locks that row for update) therefore runs
+ * wholly before or wholly after, and its scan for held rows cannot miss this one.
+ */
+export async function holdIfPaused(db: Kysely<DeliveryDatabase>, delivery: Delivery, expected: ExpectedState, request: DeliveryRequested, now: Date): Promise<"send" | "held" | "cancelled" | "raced"> {
+  return db.transaction().execute(async (trx) => {
+    const hold = await trx.selectFrom("campaign_holds").select("state").where("campaign_id", "=", delivery.campaign_id).where("tenant_id", "=", delivery.tenant_id).forShare().executeTakeFirst();
+    if (hold?.state === "cancelled") return "cancelled";
+    if (hold?.state !== "paused") return "send";
+    if (delivery.status === "held") return "held";
+    const held = await trx
+      .updateTable("deliveries")
+      .set({ status: "held", request: JSON.stringify(request), updated_at: now })
+      .where("delivery_id", "=", delivery.delivery_id)
+      .where("status", "=", expected.status)
+      .where("attempts", "=", expected.attempts)
+      .returning("delivery_id")
+      .executeTakeFirst();
+    return held ? "held" : "raced";
+  });
 }
 
-/** Records a hold unless a newer announcement for the campaign is already recorded. */
-async function recordHold(db: Kysely<DeliveryDatabase>, event: CampaignEvent, state: HoldState | null): Promise<boolean> {
+/** Records the campaign's new state unless a newer announcement is already recorded; cancelling is final. */
+async function recordHold(db: Kysely<DeliveryDatabase>, event: CampaignEvent, state: HoldState): Promise<boolean> {
   const at = new Date(event.envelope.occurred_at);
   const campaignId = event.data.campaign_id;
-  const current = await db.selectFrom("campaign_holds").select(["changed_at", "state"]).where("campaign_id", "=", campaignId).executeTakeFirst();
-  if (current && current.changed_at > at) return false;
-  if (current?.state === "cancelled") return state === "cancelled"; // cancelling is final
-  if (state === null) {
-    await db.deleteFrom("campaign_holds").where("campaign_id", "=", campaignId).execute();
+  return db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom("campaign_holds").select(["changed_at", "state"]).where("campaign_id", "=", campaignId).forUpdate().executeTakeFirst();
+    if (current && (current.changed_at > at || current.state === "cancelled")) return state === "cancelled" && current.state === "cancelled";
+    await trx
+      .insertInto("campaign_holds")
+      .values({ campaign_id: campaignId, tenant_id: event.envelope.tenant_id, state, changed_at: at })
+      .onConflict((oc) => oc.column("campaign_id").doUpdateSet({ state, changed_at: at }))
+      .execute();
     return true;
-  }
-  await db
-    .insertInto("campaign_holds")
-    .values({ campaign_id: campaignId, tenant_id: event.envelope.tenant_id, state, changed_at: at })
-    .onConflict((oc) => oc.column("campaign_id").doUpdateSet({ state, changed_at: at }))
-    .execute();
-  return true;
+  });
 }
+
+const heldDeliveries = (db: Kysely<DeliveryDatabase>, event: CampaignEvent) =>
+  db.selectFrom("deliveries").selectAll().where("campaign_id", "=", event.data.campaign_id).where("tenant_id", "=", event.envelope.tenant_id).where("status", "=", "held");
 
 /**
  * campaign.paused / resumed / cancelled: deliveries of a paused campaign wait; on resume they are
- * requested again (with a new message id, the same delivery id, so still sent at most once); on
- * cancel the waiting ones end as failed with CAMPAIGN_CANCELLED.
+ * requested again (a new message id, the same delivery id, so still sent at most once); on cancel
+ * the waiting ones end as failed with CAMPAIGN_CANCELLED. The scans run after the state change has
+ * committed, so every delivery parked before it is found.
  */
 export async function handleCampaignLifecycle(db: Kysely<DeliveryDatabase>, afterCommit: () => void, event: CampaignEvent): Promise<HandlerOutcome> {
   const campaignId = event.data.campaign_id;
-  const now = new Date();
-  if (event.subject === "campaign.paused") {
-    await recordHold(db, event, "paused");
-    return ok();
-  }
-  const held = (trx: Kysely<DeliveryDatabase>) => trx.selectFrom("deliveries").selectAll().where("campaign_id", "=", campaignId).where("tenant_id", "=", event.envelope.tenant_id).where("status", "=", "held");
+  const state: HoldState = event.subject === "campaign.paused" ? "paused" : event.subject === "campaign.cancelled" ? "cancelled" : "active";
+  if (!(await recordHold(db, event, state)) || state === "paused") return ok();
 
-  if (event.subject === "campaign.cancelled") {
-    if (!(await recordHold(db, event, "cancelled"))) return ok();
-    for (const delivery of await held(db).execute()) {
-      await settleFailed(db, delivery, { status: "held", attempts: delivery.attempts }, { code: DeliveryFailureCode.CAMPAIGN_CANCELLED, reason: "the campaign was cancelled", provider: null }, { now, correlationId: campaignId });
+  if (state === "cancelled") {
+    for (const delivery of await heldDeliveries(db, event).execute()) {
+      const failure = { code: DeliveryFailureCode.CAMPAIGN_CANCELLED, reason: "the campaign was cancelled", provider: null };
+      await settleFailed(db, delivery, { status: "held", attempts: delivery.attempts }, failure, { now: new Date(), correlationId: campaignId });
     }
-    afterCommit();
-    return ok();
+  } else {
+    await db.transaction().execute(async (trx) => {
+      for (const delivery of await heldDeliveries(trx, event).forUpdate().execute()) {
+        if (!delivery.request) continue;
+        await trx.updateTable("deliveries").set({ status: "pending", request: null, updated_at: sql`now()` }).where("delivery_id", "=", delivery.delivery_id).execute();
+        await enqueueEvent(trx, "delivery.requested", {
+          tenantId: delivery.tenant_id,
+          id: `delivery.requested:${delivery.delivery_id}:resumed:${event.envelope.id}`,
+          data: delivery.request,
+          correlationId: campaignId,
+        });
+      }
+    });
   }
-
-  if (!(await recordHold(db, event, null))) return ok();
-  await db.transaction().execute(async (trx) => {
-    for (const delivery of await held(trx).forUpdate().execute()) {
-      if (!delivery.request) continue;
-      await trx.updateTable("deliveries").set({ status: "pending", request: null, updated_at: sql`now()` }).where("delivery_id", "=", delivery.delivery_id).execute();
-      await enqueueEvent(trx, "delivery.requested", {
-        tenantId: delivery.tenant_id,
-        id: `delivery.requested:${delivery.delivery_id}:resumed:${event.envelope.id}`,
-        data: delivery.request,
-        correlationId: campaignId,
-      });
-    }
-  });
   afterCommit();
   return ok();
 }

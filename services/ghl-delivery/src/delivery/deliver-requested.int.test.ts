@@ -310,6 +310,18 @@ describe("paused and cancelled campaigns", () => {
     expect((await row(event.data.delivery_id)).status).toBe("sent");
   });
 
+  test("a pause announced before a resume but handled after it does not hold the campaign again", async () => {
+    const campaignId = "camp_latepause01";
+    const t0 = Date.now();
+    await handleCampaignLifecycle(handle.db, noKick, lifecycle("campaign.paused", campaignId, new Date(t0 - 3_000)));
+    await handleCampaignLifecycle(handle.db, noKick, lifecycle("campaign.resumed", campaignId, new Date(t0 - 1_000)));
+    await handleCampaignLifecycle(handle.db, noKick, lifecycle("campaign.paused", campaignId, new Date(t0 - 2_000))); // late, older
+    expect(await holdFor(handle.db, "tenant_a", campaignId)).toBe("active");
+    const event = requested({ campaign_id: campaignId });
+    expect(await deliverRequested(deps(), event)).toEqual({ kind: "ok" });
+    expect((await row(event.data.delivery_id)).status).toBe("sent");
+  });
+
   test("cancelling fails held deliveries and every later one, and is final", async () => {
     const campaignId = "camp_cancel0001";
     await handleCampaignLifecycle(handle.db, noKick, lifecycle("campaign.paused", campaignId, new Date(Date.now() - 3_000)));

@@ -7,7 +7,7 @@ import type { ChannelProvider, OutboundMessage, SendResult } from "../providers/
 import type { ProviderSelector } from "../providers/provider-factory";
 import { claimForSending, recordRequest, releaseForRetry, settleFailed, settleSent, type ExpectedState, type OutcomeContext, type ProviderCall } from "./delivery-store";
 import { renderMessage, unsubscribeUrlFor, type RenderContent } from "./render-message";
-import { holdDelivery, holdFor } from "./campaign-holds";
+import { holdIfPaused } from "./campaign-holds";
 
 export type DeliveryRequestedEvent = Pick<ConsumedEvent<"delivery.requested">, "envelope" | "data" | "deliveryCount">;
 
@@ -88,15 +88,14 @@ export async function deliverRequested(deps: DeliveryDeps, event: DeliveryReques
     return fail(DeliveryFailureCode.OUTCOME_UNKNOWN, `a send through ${delivery.provider ?? "the provider"} was started and its outcome never recorded`, delivery.provider);
   }
 
-  const hold = await holdFor(deps.db, event.envelope.tenant_id, request.campaign_id);
+  const hold = await holdIfPaused(deps.db, delivery, expected, request, context.now);
   if (hold === "cancelled") return fail(DeliveryFailureCode.CAMPAIGN_CANCELLED, "the campaign was cancelled", null);
-  if (hold === "paused") {
-    if (delivery.status === "held") return ok();
-    if (!(await holdDelivery(deps.db, delivery, expected, request, context.now))) return retryLater("the delivery changed while it was being held", RACE_RECHECK_MS);
+  if (hold === "raced") return retryLater("the delivery changed while it was being held", RACE_RECHECK_MS);
+  if (hold === "held") {
     log.info("delivery held: its campaign is paused");
     return ok();
   }
-  // Held, but the campaign is no longer paused: its resume is being applied and will request it again.
+  // Held, but the campaign is no longer paused: its resume has requested it again under a new id.
   if (delivery.status === "held") return ok();
 
   const choice = deps.providers.select(request.channel, request.recipient);
