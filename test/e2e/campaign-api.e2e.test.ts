@@ -184,6 +184,10 @@ test("templates and the audience estimate", async () => {
   expect(templates.body.items.length).toBeGreaterThan(0);
   expect(templates.body.items.every((t: { campaign_type: string }) => t.campaign_type === "property_showcase")).toBe(true);
   expect(templates.body.next_cursor).toBeNull();
+  const firstPage = await api("GET", "/templates?limit=2");
+  expect(firstPage.body.items).toHaveLength(2);
+  const secondPage = await api("GET", `/templates?limit=2&cursor=${firstPage.body.next_cursor}`);
+  expect(secondPage.body.items[0].template_id).not.toBe(firstPage.body.items[0].template_id);
 
   const estimate = await api("POST", "/audience/estimate", { audience_name: "SF luxury", geographic_filters: { city: "San Francisco" }, engagement_score_min: 0.5, delivery_channels: ["EMAIL"] });
   expect(estimate.status).toBe(200);

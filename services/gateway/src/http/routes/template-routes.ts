@@ -6,7 +6,12 @@ import { defineRoute, type RouteSpec } from "../route-spec";
 /** `?target_segments=A,B` and `?target_segments=A&target_segments=B` both work. */
 const segmentList = z.preprocess((value) => (typeof value === "string" ? value.split(",").filter(Boolean) : value), z.array(AudienceSegment).max(20));
 
-export const TemplateListQuery = z.strictObject({ campaign_type: CampaignType.optional(), target_segments: segmentList.optional() });
+const TemplateListQuery = z.strictObject({
+  campaign_type: CampaignType.optional(),
+  target_segments: segmentList.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().regex(/^o\d{1,6}$/, "a cursor this API issued").optional(),
+});
 
 export function templateRoutes(rpc: RpcClient): RouteSpec[] {
   return [
@@ -18,11 +23,15 @@ export function templateRoutes(rpc: RpcClient): RouteSpec[] {
       auth: true,
       rateClass: "templates",
       query: TemplateListQuery,
-      response: z.object({ items: z.array(CampaignTemplate), next_cursor: z.null() }),
+      response: z.object({ items: z.array(CampaignTemplate), next_cursor: z.string().nullable() }),
       successStatus: 200,
       handle: async ({ query, principal }) => {
-        const { items } = await rpc.call("svc.template.list", { tenant_id: principal.tenant_id, ...query });
-        return { items, next_cursor: null };
+        const { limit, cursor, ...filters } = query;
+        const { items } = await rpc.call("svc.template.list", { tenant_id: principal.tenant_id, ...filters });
+        // A tenant's templates are few: the list is read whole and paged here, in a stable order.
+        const offset = cursor ? Number(cursor.slice(1)) : 0;
+        const page = items.slice(offset, offset + limit);
+        return { items: page, next_cursor: offset + limit < items.length ? `o${offset + limit}` : null };
       },
     }),
   ];
