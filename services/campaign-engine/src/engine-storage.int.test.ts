@@ -109,9 +109,19 @@ test("expected rates come from the tenant's own history once it has enough sends
   expect(await tenantRates(db, "t1", "market_update", [])).toBeUndefined();
 });
 
-test("listing pages through campaigns created in the same millisecond without gaps or repeats", async () => {
+test("listing pages through campaigns created at the same moment, and concurrently, without gaps or repeats", async () => {
   const at = new Date("2026-11-20T12:00:00Z");
   for (let i = 0; i < 7; i++) await db.insertInto("campaigns").values({ ...campaign(`camp_list${String(i).padStart(6, "0")}`, { campaign_type: "buyer_alerts" }), created_at: at } as NewCampaignRow).execute();
+  // Concurrent inserts get microsecond timestamps a millisecond cursor could not tell apart.
+  await Promise.all(Array.from({ length: 12 }, (_, i) => db.insertInto("campaigns").values(campaign(`camp_burst${String(i).padStart(6, "0")}`, { campaign_type: "seller_education" })).execute()));
+  const burst: string[] = [];
+  let next: string | undefined;
+  do {
+    const page = await listCampaigns(db, "t1", { campaign_type: "seller_education", limit: 5, ...(next ? { cursor: next } : {}) });
+    burst.push(...page.items.map((c) => c.campaign_id));
+    next = page.next_cursor ?? undefined;
+  } while (next);
+  expect(new Set(burst).size).toBe(12);
   const seen: string[] = [];
   let cursor: string | undefined;
   do {
