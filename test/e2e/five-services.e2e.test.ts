@@ -154,6 +154,31 @@ test("a seller entering property_evaluation gets a property showcase by email (S
   expect(twilio.refused).toEqual([]);
 });
 
+test("the unsubscribe link in the email opts the contact out of email, and only email", async () => {
+  const mail = sendgrid.requests.find((r) => r.body.personalizations[0]?.to[0]?.email === "hana@example.com")!;
+  const deliveryId = mail.body.personalizations[0]!.custom_args!.delivery_id!;
+  const link = `${services.baseUrl}/unsubscribe/${deliveryId}`;
+  expect(JSON.stringify(mail.body)).toContain(link); // in the body and the List-Unsubscribe header
+
+  const confirm = await fetch(link);
+  expect(confirm.status).toBe(200);
+  expect(await confirm.text()).toContain("<form method=\"post\"");
+  // What a mail client's one-click unsubscribe sends (RFC 8058).
+  const oneClick = await fetch(link, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" });
+  expect(oneClick.status).toBe(200);
+  expect((await fetch(`${services.baseUrl}/unsubscribe/dlv_000000000000000000000000`)).status).toBe(404);
+
+  const hana = await waitFor(
+    async () => {
+      const res = await api("POST", "/contacts", { contacts: [{ email: "hana@example.com" }] });
+      const contact = ContactsUpsertResponse.parse(res.body).contacts[0]!;
+      return contact.email_opt_in === false ? contact : undefined;
+    },
+    { what: "the opt-out to reach the audience-service" },
+  );
+  expect(hana.sms_opt_in).toBe(true);
+});
+
 test("a poison event and an event for an unknown contact are dead-lettered with their reasons; services stay up", async () => {
   await bus.js.publish(bus.names.subject("seller.stage.changed"), "this is not an envelope", { msgID: "poison-e2e", headers: headers() });
   await publishEvent(bus, "seller.stage.changed", { tenantId: "agency-e2e", data: { seller_id: "seller-x", contact_id: "ct_nobody", to_stage: "initial_contact" } });

@@ -9,7 +9,7 @@ import {
 import { CampaignCreationRequest, CampaignGenerationResponse, MarketingCampaign, PropertyCampaignRequest } from "./campaign";
 import { AuditQuery, AuditTrail, CampaignAnalytics, CampaignList, CampaignListQuery, CampaignUpdateRequest, LifecycleAction, Ok } from "./campaign-management";
 import { ComprehensiveValuation, ValuationCreated, ValuationInput } from "./valuation";
-import { AudienceSegment, CampaignType, Channel } from "./enums";
+import { AudienceSegment, CampaignType, Channel, DeliverableChannel } from "./enums";
 import { ServiceErrorBody } from "./errors";
 import { Ping, ServiceName } from "./health";
 import { CampaignTemplate, RenderedContent, RenderRequest } from "./template";
@@ -93,6 +93,13 @@ export const rpcCatalog = {
     service: "template-renderer",
     request: RenderRequest,
     response: RenderedContent,
+    timeoutMs: 2_000,
+  }),
+  /** What a delivery was, for the public unsubscribe link that carries only its id. */
+  "svc.delivery.lookup": rpc({
+    service: "ghl-delivery",
+    request: z.object({ delivery_id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/) }),
+    response: z.object({ tenant_id: z.string(), campaign_id: z.string(), contact_id: z.string(), channel: DeliverableChannel }),
     timeoutMs: 2_000,
   }),
   "svc.campaign.create": rpc({

@@ -3,6 +3,7 @@ import { runService } from "@mcb/runtime";
 import type { AudienceDatabase } from "./db";
 import { migrations, schema } from "./migrations";
 import { registerAudienceHandlers } from "./rpc-handlers";
+import { applyEngagementToConsent, ENGAGEMENT_CONSUMER } from "./engagement-consent";
 
 void runService<AudienceDatabase, typeof baseEnvSchema>({
   name: "audience-service",
@@ -10,5 +11,13 @@ void runService<AudienceDatabase, typeof baseEnvSchema>({
   migrations,
   setup: async (ctx) => {
     registerAudienceHandlers(ctx.server, { db: ctx.db });
+    await ctx.consume({
+      stream: "ENGAGEMENT",
+      durable: ENGAGEMENT_CONSUMER,
+      subjects: ["engagement.recorded"],
+      maxDeliver: 5,
+      ackWaitMs: 30_000,
+      handle: (event) => applyEngagementToConsent(ctx.db, event),
+    });
   },
 });

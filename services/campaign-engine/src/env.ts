@@ -13,6 +13,7 @@ export const campaignEngineEnv = baseEnvSchema.extend({
   DEFAULT_TIMEZONE: z.string().default("America/Los_Angeles"),
   AGENCY_NAME: z.string().default("Your Real Estate Team"),
   AGENT_NAME: z.string().default("Your Agent"),
-  PUBLIC_BASE_URL: z.string().url().default("http://127.0.0.1:8080"),
+  /** Where a message's call to action points unless a campaign overrides `cta_url`; unset: no button. */
+  AGENCY_WEBSITE_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 export type CampaignEngineEnv = z.infer<typeof campaignEngineEnv>;

@@ -48,7 +48,7 @@ export function campaignVariables(deps: EngineDeps, plan: Pick<CampaignPlan, "ca
     agent_name: deps.config.AGENT_NAME,
     agency_name: deps.config.AGENCY_NAME,
     campaign_name: plan.campaign_name,
-    cta_url: `${deps.config.PUBLIC_BASE_URL}/r`,
+    ...(deps.config.AGENCY_WEBSITE_URL ? { cta_url: deps.config.AGENCY_WEBSITE_URL } : {}),
     ...plan.content_overrides,
   };
 }

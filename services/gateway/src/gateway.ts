@@ -19,6 +19,7 @@ export async function startGateway(ctx: ServiceContext<GatewayDatabase, GatewayE
   const latency = new Map<string, LatencyHistogram>();
   const routes: RouteSpec[] = allRoutes({
     rpc: ctx.rpc,
+    bus: ctx.bus,
     health: { rpc: ctx.rpc, bus: ctx.bus, db: ctx.db as unknown as Kysely<unknown>, redis },
     latency,
     publicBaseUrl: config.PUBLIC_BASE_URL,

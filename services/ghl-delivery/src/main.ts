@@ -3,6 +3,7 @@ import { runService } from "@mcb/runtime";
 import type { DeliveryDatabase } from "./db";
 import { handleCampaignLifecycle, HOLDS_CONSUMER } from "./delivery/campaign-holds";
 import { deliverRequested, type DeliveryDeps } from "./delivery/deliver-requested";
+import { lookupDelivery } from "./delivery/delivery-lookup";
 import { deliveryEnv } from "./env";
 import { migrations, schema } from "./migrations";
 import { createProviderSelector } from "./providers/provider-factory";
@@ -27,6 +28,7 @@ void runService<DeliveryDatabase, typeof deliveryEnv>({
         sendLeaseMs: Math.floor(ctx.config.DELIVERY_ACK_WAIT_MS * 0.75),
       },
     };
+    ctx.server.handle("svc.delivery.lookup", (request) => lookupDelivery(ctx.db, request.delivery_id));
     await ctx.consume({
       stream: "DELIVERY_REQUESTS",
       durable: "ghl-delivery",

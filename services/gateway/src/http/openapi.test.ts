@@ -4,12 +4,12 @@ import { createApp } from "./app";
 import { buildOpenApiDocument, openApiPath } from "./openapi";
 import { allRoutes } from "./routes";
 import type { TokenStore } from "../tokens/token-store";
-import type { RpcClient } from "@mcb/bus";
+import type { Bus, RpcClient } from "@mcb/bus";
 import type { HealthDeps } from "../health";
 
 // The registry needs no live connections to be described; nothing here is called.
 const rpc = {} as RpcClient;
-const routes = allRoutes({ rpc, health: {} as HealthDeps, latency: new Map(), publicBaseUrl: "http://127.0.0.1:8080" });
+const routes = allRoutes({ rpc, bus: {} as Bus, health: {} as HealthDeps, latency: new Map(), publicBaseUrl: "http://127.0.0.1:8080" });
 const document = buildOpenApiDocument(routes, "http://127.0.0.1:8080") as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown>; requestBody?: unknown; parameters?: { name: string }[] }>> };
 
 interface Layer {

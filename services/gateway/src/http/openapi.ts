@@ -29,7 +29,12 @@ function operation(route: RouteSpec): JsonObject {
     parameters.push({ name: "Idempotency-Key", in: "header", required: false, description: "Same key and body returns the first response; another body under the key is a 422.", schema: { type: "string", maxLength: 255 } });
   }
   const responses: JsonObject = {
-    [String(route.successStatus)]: route.successStatus === 204 || !route.response ? { description: "No content" } : { description: "Success", content: { "application/json": { schema: jsonSchema(route.response, "output") } } },
+    [String(route.successStatus)]:
+      route.produces === "text/html"
+        ? { description: "An HTML page", content: { "text/html": { schema: { type: "string" } } } }
+        : route.successStatus === 204 || !route.response
+          ? { description: "No content" }
+          : { description: "Success", content: { "application/json": { schema: jsonSchema(route.response, "output") } } },
   };
   if (route.body || route.query) responses["422"] = problemResponse("Invalid fields, each listed under `errors`");
   if (route.body) responses["400"] = problemResponse("The body is not JSON");

@@ -30,6 +30,8 @@ export interface RouteSpec<B extends z.ZodType = z.ZodType, Q extends z.ZodType 
   body?: B;
   query?: Q;
   response?: z.ZodType;
+  /** Set for pages meant for a browser rather than API clients. */
+  produces?: "text/html";
   successStatus: number;
   handle(input: RouteInput<z.infer<B>, z.infer<Q>>): Promise<unknown>;
 }

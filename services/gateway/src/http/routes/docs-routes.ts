@@ -23,6 +23,7 @@ export function docsRoutes(routes: () => readonly RouteSpec[], publicBaseUrl: st
       summary: "Readable API documentation",
       tag: "operations",
       auth: false,
+      produces: "text/html",
       successStatus: 200,
       handle: async () => {
         return new HttpResult(200, docsPage(buildOpenApiDocument(routes(), publicBaseUrl)), { "Content-Type": "text/html; charset=utf-8" });

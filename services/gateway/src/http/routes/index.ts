@@ -1,4 +1,4 @@
-import type { RpcClient } from "@mcb/bus";
+import type { Bus, RpcClient } from "@mcb/bus";
 import type { LatencyHistogram } from "@mcb/telemetry";
 import type { HealthDeps } from "../../health";
 import type { RouteSpec } from "../route-spec";
@@ -8,10 +8,12 @@ import { docsRoutes } from "./docs-routes";
 import { healthRoutes } from "./health-routes";
 import { performanceRoutes } from "./performance-routes";
 import { templateRoutes } from "./template-routes";
+import { unsubscribeRoutes } from "./unsubscribe-routes";
 import { valuationRoutes } from "./valuation-routes";
 
 export interface RouteDeps {
   rpc: RpcClient;
+  bus: Bus;
   health: HealthDeps;
   latency: Map<string, LatencyHistogram>;
   publicBaseUrl: string;
@@ -26,6 +28,7 @@ export function allRoutes(deps: RouteDeps): RouteSpec[] {
     ...audienceRoutes(deps.rpc),
     ...valuationRoutes(deps.rpc),
     ...performanceRoutes(deps.rpc, deps.latency),
+    ...unsubscribeRoutes(deps.rpc, deps.bus),
   ];
   routes.push(...docsRoutes(() => routes, `${deps.publicBaseUrl}`));
   return routes;
