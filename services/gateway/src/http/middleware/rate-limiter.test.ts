@@ -6,7 +6,7 @@ const weightedAt = (t: number, current: number, previous: number) => (t < W ? (p
 
 test.each([
   // limit, current, previous, elapsed
-  [10, 10, 0, 6_000], // the reviewer's case: full window, nothing before → ~60 s, not 54 s
+  [10, 10, 0, 6_000], // a full window with nothing before it: ~60 s, not the 54 s left in the window
   [10, 5, 20, 30_000],
   [10, 9, 5, 10_000],
   [10, 0, 30, 1_000],
