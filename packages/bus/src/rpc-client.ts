@@ -38,6 +38,9 @@ export class RpcClient {
       const msg = await this.bus.nc.request(this.bus.names.subject(subject), JSON.stringify(request), { timeout: timeoutMs, headers: hdrs });
       replyBytes = msg.data;
     } catch (error) {
+      if (error instanceof natsErrors.InvalidArgumentError && error.message.includes("max_payload")) {
+        throw new ServiceError("PAYLOAD_TOO_LARGE", `the request to ${service} is too large to send; send less at once`, { cause: error });
+      }
       if (isNoResponders(error)) throw new ServiceError("UPSTREAM_UNAVAILABLE", `${service} is not running`, { cause: error });
       if (isTimeout(error)) throw new ServiceError("UPSTREAM_TIMEOUT", `${service} did not answer ${subject} within ${timeoutMs} ms`, { cause: error });
       throw new ServiceError("UPSTREAM_UNAVAILABLE", `could not reach ${service}`, { cause: error });

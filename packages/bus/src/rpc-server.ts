@@ -101,7 +101,11 @@ export class RpcServer {
       }
       reply = await context.with(trace.setSpan(parent, span), () => answer(payload));
     } catch (error) {
-      if (error instanceof ServiceError) {
+      if (error instanceof ServiceError && error.code === "UPSTREAM_TIMEOUT") {
+        // The caller's own timeout means "outcome unknown"; this one is known: the handler gave up
+        // before changing anything because a service it asks did not answer.
+        reply = { ok: false, error: { code: "UPSTREAM_UNAVAILABLE", message: error.message } };
+      } else if (error instanceof ServiceError) {
         reply = { ok: false, error: error.toBody() };
       } else {
         this.logger.error("request handler failed", { subject, error });

@@ -12,6 +12,7 @@ export const gatewayEnv = baseEnvSchema.extend({
   RATE_LIMIT_ANALYTICS_PER_MIN: perMinute(100),
   RATE_LIMIT_TEMPLATES_PER_MIN: perMinute(200),
   REDIS_KEY_PREFIX: z.string().default("mcb:"),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  /** Well under NATS's 1 MiB max_payload: a body travels on to a service inside one message, with its answer. */
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(900_000).default(524_288),
 });
 export type GatewayEnv = z.infer<typeof gatewayEnv>;

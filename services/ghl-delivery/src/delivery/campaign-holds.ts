@@ -38,20 +38,28 @@ export async function holdIfPaused(db: Kysely<DeliveryDatabase>, delivery: Deliv
   });
 }
 
-/** Records the campaign's new state unless a newer announcement is already recorded; cancelling is final. */
+/**
+ * Records the campaign's new state unless a newer announcement is already recorded; cancelling is
+ * final. The conditional upsert is one atomic statement, so two worker copies handling a pause
+ * and a resume at once cannot let the older one win. True when the state now is this event's
+ * (also when a redelivery finds it already applied), so the caller's scan runs again.
+ */
 async function recordHold(db: Kysely<DeliveryDatabase>, event: CampaignEvent, state: HoldState): Promise<boolean> {
   const at = new Date(event.envelope.occurred_at);
   const campaignId = event.data.campaign_id;
-  return db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom("campaign_holds").select(["changed_at", "state"]).where("campaign_id", "=", campaignId).forUpdate().executeTakeFirst();
-    if (current && (current.changed_at > at || current.state === "cancelled")) return state === "cancelled" && current.state === "cancelled";
-    await trx
-      .insertInto("campaign_holds")
-      .values({ campaign_id: campaignId, tenant_id: event.envelope.tenant_id, state, changed_at: at })
-      .onConflict((oc) => oc.column("campaign_id").doUpdateSet({ state, changed_at: at }))
-      .execute();
-    return true;
-  });
+  await db
+    .insertInto("campaign_holds")
+    .values({ campaign_id: campaignId, tenant_id: event.envelope.tenant_id, state, changed_at: at })
+    .onConflict((oc) =>
+      oc
+        .column("campaign_id")
+        .doUpdateSet({ state, changed_at: at })
+        .where("campaign_holds.changed_at", "<=", at)
+        .where("campaign_holds.state", "<>", "cancelled"),
+    )
+    .execute();
+  const now = await db.selectFrom("campaign_holds").select(["state", "changed_at"]).where("campaign_id", "=", campaignId).executeTakeFirstOrThrow();
+  return now.state === state && (state === "cancelled" || now.changed_at.getTime() === at.getTime());
 }
 
 const heldDeliveries = (db: Kysely<DeliveryDatabase>, event: CampaignEvent) =>

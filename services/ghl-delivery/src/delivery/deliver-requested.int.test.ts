@@ -322,6 +322,18 @@ describe("paused and cancelled campaigns", () => {
     expect((await row(event.data.delivery_id)).status).toBe("sent");
   });
 
+  test("a pause and a newer resume handled at the same moment (two worker copies) end resumed", async () => {
+    const t0 = Date.now();
+    for (let i = 0; i < 20; i++) {
+      const campaignId = `camp_race${String(i).padStart(6, "0")}`;
+      await Promise.all([
+        handleCampaignLifecycle(handle.db, noKick, lifecycle("campaign.paused", campaignId, new Date(t0 - 2_000))),
+        handleCampaignLifecycle(handle.db, noKick, lifecycle("campaign.resumed", campaignId, new Date(t0 - 1_000))),
+      ]);
+      expect(await holdFor(handle.db, "tenant_a", campaignId)).toBe("active");
+    }
+  });
+
   test("cancelling fails held deliveries and every later one, and is final", async () => {
     const campaignId = "camp_cancel0001";
     await handleCampaignLifecycle(handle.db, noKick, lifecycle("campaign.paused", campaignId, new Date(Date.now() - 3_000)));
