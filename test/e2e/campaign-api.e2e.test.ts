@@ -213,10 +213,12 @@ test("Idempotency-Key: same body replays the first response, also after a gatewa
   // The engine derives the campaign id from the key: a retry that reaches it after the gateway
   // gave up on a slow first answer finds the first campaign instead of creating another.
   const rpc = new RpcClient(bus);
-  const direct = { tenant_id: "agency-one", owner_id: "tok_direct", request: CampaignCreationRequest.parse(createBody), idempotency_key: "engine-level-key" };
+  const direct = { tenant_id: "agency-one", owner_id: "tok_direct", request: CampaignCreationRequest.parse(createBody), idempotency: { key: "engine-level-key", fingerprint: "a".repeat(64) } };
   const [a, b] = await Promise.all([rpc.call("svc.campaign.create", direct), rpc.call("svc.campaign.create", direct)]);
   expect(b.campaign_id).toBe(a.campaign_id);
   expect((await rpc.call("svc.campaign.create", direct)).campaign_id).toBe(a.campaign_id);
+  // Long after the gateway forgot the key, another body under it is still refused.
+  await expect(rpc.call("svc.campaign.create", { ...direct, idempotency: { key: "engine-level-key", fingerprint: "b".repeat(64) } })).rejects.toMatchObject({ code: "IDEMPOTENCY_MISMATCH" });
 
   expect(await services.restart("gateway")).toBe(0);
   const afterRestart = await api("POST", "/campaigns/create", createBody, headers);

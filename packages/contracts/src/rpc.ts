@@ -17,10 +17,11 @@ import { TemplateVariables } from "./primitives";
 
 const Tenant = z.object({ tenant_id: z.string().min(1) });
 /**
- * The client's Idempotency-Key, passed on so the engine derives the new thing's id from it: a
- * retry after a timed-out answer finds what the first try created instead of making another.
+ * The client's Idempotency-Key and the fingerprint of its body, passed on so the engine derives
+ * the new thing's id from the key: a retry after a timed-out answer finds what the first try
+ * created instead of making another, and a different body under the key is refused.
  */
-const IdempotencyKey = z.string().min(1).max(255);
+const Idempotency = z.object({ key: z.string().min(1).max(255), fingerprint: z.string().regex(/^[0-9a-f]{64}$/) });
 
 interface RpcSpec<Req extends z.ZodType, Res extends z.ZodType> {
   service: ServiceName;
@@ -104,7 +105,7 @@ export const rpcCatalog = {
   }),
   "svc.campaign.create": rpc({
     service: "campaign-engine",
-    request: Tenant.extend({ owner_id: z.string().min(1), request: CampaignCreationRequest, idempotency_key: IdempotencyKey.optional() }),
+    request: Tenant.extend({ owner_id: z.string().min(1), request: CampaignCreationRequest, idempotency: Idempotency.optional() }),
     response: CampaignGenerationResponse,
     timeoutMs: 8_000,
   }),
@@ -116,7 +117,7 @@ export const rpcCatalog = {
   }),
   "svc.campaign.from_property": rpc({
     service: "campaign-engine",
-    request: Tenant.extend({ owner_id: z.string().min(1), request: PropertyCampaignRequest, idempotency_key: IdempotencyKey.optional() }),
+    request: Tenant.extend({ owner_id: z.string().min(1), request: PropertyCampaignRequest, idempotency: Idempotency.optional() }),
     response: CampaignGenerationResponse,
     timeoutMs: 8_000,
   }),
@@ -158,7 +159,7 @@ export const rpcCatalog = {
   }),
   "svc.campaign.valuation_store": rpc({
     service: "campaign-engine",
-    request: Tenant.extend({ valuation: ValuationInput, idempotency_key: IdempotencyKey.optional() }),
+    request: Tenant.extend({ valuation: ValuationInput, idempotency: Idempotency.optional() }),
     response: ValuationCreated,
     timeoutMs: 3_000,
   }),

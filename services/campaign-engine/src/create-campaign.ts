@@ -6,7 +6,7 @@ import { createPlannedCampaign } from "./plan-campaign";
 /** svc.campaign.create: the seed's POST /campaigns/create. */
 export async function createCampaignFromRequest(
   deps: EngineDeps,
-  input: { tenant_id: string; owner_id: string; request: CampaignCreationRequest; idempotency_key?: string | undefined },
+  input: { tenant_id: string; owner_id: string; request: CampaignCreationRequest; idempotency?: { key: string; fingerprint: string } | undefined },
 ): Promise<CampaignGenerationResponse> {
   const started = performance.now();
   const { request } = input;
@@ -16,8 +16,8 @@ export async function createCampaignFromRequest(
     {
       tenant_id: input.tenant_id,
       owner_id: input.owner_id,
-      campaign_id: input.idempotency_key ? derivedCampaignId(input.tenant_id, "create", input.idempotency_key) : newCampaignId(),
-      id_is_derived: input.idempotency_key !== undefined,
+      campaign_id: input.idempotency ? derivedCampaignId(input.tenant_id, "create", input.idempotency.key) : newCampaignId(),
+      request_fingerprint: input.idempotency?.fingerprint,
       campaign_name: request.campaign_name,
       campaign_type: request.campaign_type,
       audience_name: `${request.campaign_name} audience`,

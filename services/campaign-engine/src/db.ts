@@ -57,6 +57,8 @@ export interface CampaignsTable {
   completed_at: Date | null;
   /** Insertion order, for pagination. */
   seq: Generated<number>;
+  /** sha256 of the creating request's body, when it came with an Idempotency-Key. */
+  request_fingerprint: string | null;
 }
 
 export interface ValuationsTable {
@@ -64,6 +66,7 @@ export interface ValuationsTable {
   tenant_id: string;
   valuation: Json<ComprehensiveValuation>;
   created_at: Generated<Date>;
+  request_fingerprint: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface AuditLogTable {

@@ -46,6 +46,7 @@ function campaign(id: string, overrides: Partial<NewCampaignRow> = {}): NewCampa
     updated_at: new Date(),
     launched_at: new Date(),
     completed_at: null,
+    request_fingerprint: null,
     ...overrides,
   };
 }

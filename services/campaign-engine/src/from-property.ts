@@ -23,7 +23,7 @@ function priceMessage(strategy: string | undefined, estimate: number, low: numbe
 /** POST /campaigns/from-property: a campaign built from a stored valuation. */
 export async function createCampaignFromProperty(
   deps: EngineDeps,
-  input: { tenant_id: string; owner_id: string; request: PropertyCampaignRequest; idempotency_key?: string | undefined },
+  input: { tenant_id: string; owner_id: string; request: PropertyCampaignRequest; idempotency?: { key: string; fingerprint: string } | undefined },
 ): Promise<CampaignGenerationResponse> {
   const started = performance.now();
   const { request } = input;
@@ -49,8 +49,8 @@ export async function createCampaignFromProperty(
     {
       tenant_id: input.tenant_id,
       owner_id: input.owner_id,
-      campaign_id: input.idempotency_key ? derivedCampaignId(input.tenant_id, "from-property", input.idempotency_key) : newCampaignId(),
-      id_is_derived: input.idempotency_key !== undefined,
+      campaign_id: input.idempotency ? derivedCampaignId(input.tenant_id, "from-property", input.idempotency.key) : newCampaignId(),
+      request_fingerprint: input.idempotency?.fingerprint,
       campaign_name: name.slice(0, 150),
       campaign_type: request.campaign_type,
       audience_name: `${request.target_segments.join(", ")}${valuation.city ? ` near ${valuation.city}` : ""}`,

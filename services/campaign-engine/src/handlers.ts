@@ -54,7 +54,7 @@ export async function registerCampaignEngine(ctx: ServiceContext<CampaignDatabas
       return readAudit(db, req.tenant_id, req.campaign_id, req.query);
     })
     .handle("svc.campaign.analytics", (req) => campaignAnalytics(db, req.tenant_id, req.campaign_id))
-    .handle("svc.campaign.valuation_store", (req) => storeValuation(db, req.tenant_id, req.valuation, req.idempotency_key))
+    .handle("svc.campaign.valuation_store", (req) => storeValuation(db, req.tenant_id, req.valuation, req.idempotency))
     .handle("svc.campaign.valuation_get", (req) => getValuation(db, req.tenant_id, req.valuation_id));
 
   const maxDeliver = ctx.config.EVENT_MAX_DELIVER;

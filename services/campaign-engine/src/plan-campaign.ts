@@ -12,7 +12,7 @@ import type {
   TemplateVariables,
 } from "@mcb/contracts";
 import { enqueueEvents } from "@mcb/db";
-import type { NewCampaignRow } from "./db";
+import type { CampaignRow, NewCampaignRow } from "./db";
 import { lifecycleEvent, toGenerationResponse } from "./campaign-view";
 import { ServiceError } from "@mcb/bus";
 import type { EngineDeps } from "./engine-deps";
@@ -39,8 +39,8 @@ export interface CampaignPlan {
   trigger: CampaignTrigger;
   /** A draft is stored and forecast but not scheduled until launched. */
   save_as_draft: boolean;
-  /** The id was derived from the request (Idempotency-Key, event id): it may exist already. */
-  id_is_derived?: boolean;
+  /** Set when the id was derived from an Idempotency-Key: the campaign may exist already. */
+  request_fingerprint?: string | undefined;
 }
 
 export function campaignVariables(deps: EngineDeps, plan: Pick<CampaignPlan, "campaign_name" | "content_overrides">): TemplateVariables {
@@ -66,8 +66,8 @@ function chooseSendDate(deps: EngineDeps, scheduling: SchedulingRequest | undefi
  * forecasts it, and stores it with its events in one transaction.
  */
 export async function createPlannedCampaign(deps: EngineDeps, plan: CampaignPlan, started = performance.now()): Promise<CampaignGenerationResponse> {
-  const earlier = plan.id_is_derived ? await findCampaign(deps, plan.tenant_id, plan.campaign_id) : undefined;
-  if (earlier) return toGenerationResponse(earlier);
+  const earlier = plan.request_fingerprint ? await findCampaign(deps, plan.tenant_id, plan.campaign_id) : undefined;
+  if (earlier) return replayOf(earlier, plan);
   const variables = campaignVariables(deps, plan);
   const [estimate, { template, previews }] = await Promise.all([
     deps.ask("svc.audience.estimate", { tenant_id: plan.tenant_id, criteria: plan.criteria, channels: plan.channels }),
@@ -128,6 +128,7 @@ export async function createPlannedCampaign(deps: EngineDeps, plan: CampaignPlan
     expected_performance: JSON.stringify(expected),
     suggestions: JSON.stringify(suggestions),
     generation_time_ms: performance.now() - started,
+    request_fingerprint: plan.request_fingerprint ?? null,
   };
   const inserted = await deps.db.transaction().execute(async (trx) => {
     const created = await trx.insertInto("campaigns").values(row).onConflict((oc) => oc.column("campaign_id").doNothing()).returning("campaign_id").executeTakeFirst();
@@ -141,7 +142,7 @@ export async function createPlannedCampaign(deps: EngineDeps, plan: CampaignPlan
   if (!inserted) {
     const winner = await findCampaign(deps, plan.tenant_id, plan.campaign_id);
     if (!winner) throw new ServiceError("CONFLICT", `campaign ${plan.campaign_id} exists under another tenant`);
-    return toGenerationResponse(winner);
+    return replayOf(winner, plan);
   }
   deps.afterCommit({ due: status === "SCHEDULED" && send.date.getTime() <= deps.now().getTime() });
 
@@ -164,4 +165,12 @@ export async function createPlannedCampaign(deps: EngineDeps, plan: CampaignPlan
 
 async function findCampaign(deps: EngineDeps, tenantId: string, campaignId: string) {
   return deps.db.selectFrom("campaigns").selectAll().where("tenant_id", "=", tenantId).where("campaign_id", "=", campaignId).executeTakeFirst();
+}
+
+/** The first answer again for the same key and body; another body under the key is refused. */
+function replayOf(row: CampaignRow, plan: CampaignPlan): CampaignGenerationResponse {
+  if (row.request_fingerprint !== (plan.request_fingerprint ?? null)) {
+    throw new ServiceError("IDEMPOTENCY_MISMATCH", "this Idempotency-Key was used with a different request body");
+  }
+  return toGenerationResponse(row);
 }

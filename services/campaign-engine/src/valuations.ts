@@ -6,22 +6,25 @@ import type { CampaignDatabase } from "./db";
 
 export const VALUATION_CONSUMER = "campaign-engine-valuations";
 
-async function insertValuation(db: Kysely<CampaignDatabase>, tenantId: string, valuation: ComprehensiveValuation): Promise<void> {
+async function insertValuation(db: Kysely<CampaignDatabase>, tenantId: string, valuation: ComprehensiveValuation, fingerprint: string | null = null): Promise<void> {
   await db
     .insertInto("valuations")
-    .values({ valuation_id: valuation.valuation_id, tenant_id: tenantId, valuation: JSON.stringify(valuation), created_at: new Date(valuation.created_at) })
+    .values({ valuation_id: valuation.valuation_id, tenant_id: tenantId, valuation: JSON.stringify(valuation), created_at: new Date(valuation.created_at), request_fingerprint: fingerprint })
     .onConflict((oc) => oc.column("valuation_id").doNothing())
     .execute();
 }
 
 /** POST /valuations: stores the seed's ComprehensiveValuation for from-property to use. */
-export async function storeValuation(db: Kysely<CampaignDatabase>, tenantId: string, input: ValuationInput, idempotencyKey?: string): Promise<ValuationCreated> {
+export async function storeValuation(db: Kysely<CampaignDatabase>, tenantId: string, input: ValuationInput, idempotency?: { key: string; fingerprint: string }): Promise<ValuationCreated> {
   // With an Idempotency-Key the id is derived from it, so a retried store finds the first one.
-  const valuationId = idempotencyKey ? `val_${createHash("sha256").update(`${tenantId}\u001f${idempotencyKey}`).digest("hex").slice(0, 16)}` : `val_${randomBytes(8).toString("hex")}`;
+  const valuationId = idempotency ? `val_${createHash("sha256").update(`${tenantId}\u001f${idempotency.key}`).digest("hex").slice(0, 16)}` : `val_${randomBytes(8).toString("hex")}`;
   const valuation: ComprehensiveValuation = { ...input, valuation_id: valuationId, created_at: new Date().toISOString() };
-  await insertValuation(db, tenantId, valuation);
-  const stored = await db.selectFrom("valuations").select(["tenant_id", "created_at"]).where("valuation_id", "=", valuationId).executeTakeFirstOrThrow();
+  await insertValuation(db, tenantId, valuation, idempotency?.fingerprint ?? null);
+  const stored = await db.selectFrom("valuations").select(["tenant_id", "created_at", "request_fingerprint"]).where("valuation_id", "=", valuationId).executeTakeFirstOrThrow();
   if (stored.tenant_id !== tenantId) throw new ServiceError("CONFLICT", "valuation id already taken");
+  if (idempotency && stored.request_fingerprint !== idempotency.fingerprint) {
+    throw new ServiceError("IDEMPOTENCY_MISMATCH", "this Idempotency-Key was used with a different request body");
+  }
   return { valuation_id: valuationId, created_at: stored.created_at.toISOString() };
 }
 

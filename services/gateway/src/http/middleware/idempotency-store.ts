@@ -45,7 +45,7 @@ export class IdempotencyStore {
       throw new ServiceError("VALIDATION_FAILED", "Idempotency-Key must be 1-255 visible ASCII characters", { fields: [{ field: "header.Idempotency-Key", message: "invalid" }] });
     }
     const redisKey = `${this.keyPrefix}idem:${scope.tenant}:${createHash("sha256").update(`${scope.method} ${scope.path} ${scope.key}`).digest("hex")}`;
-    const fingerprint = createHash("sha256").update(canonical(scope.body)).digest("hex");
+    const fingerprint = requestFingerprint(scope.body);
     const claimed = await this.redis.set(redisKey, JSON.stringify({ state: "pending", fingerprint } satisfies Entry), "PX", PENDING_MS, "NX");
     if (claimed !== "OK") {
       const existing = JSON.parse((await this.redis.get(redisKey)) ?? "null") as Entry | null;
@@ -74,8 +74,13 @@ export class IdempotencyStore {
   }
 }
 
-/** The request's Idempotency-Key, for the services that derive ids from it. */
-export function idempotencyKeyOf(req: Request): { idempotency_key?: string } {
+/** What identifies a request body, whatever its key order. */
+export function requestFingerprint(body: unknown): string {
+  return createHash("sha256").update(canonical(body)).digest("hex");
+}
+
+/** The request's Idempotency-Key and body fingerprint, for the services that derive ids from them. */
+export function idempotencyOf(req: Request, body: unknown): { idempotency?: { key: string; fingerprint: string } } {
   const key = req.header("idempotency-key");
-  return key ? { idempotency_key: key } : {};
+  return key ? { idempotency: { key, fingerprint: requestFingerprint(body) } } : {};
 }

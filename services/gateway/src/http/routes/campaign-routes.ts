@@ -13,7 +13,7 @@ import {
   PropertyCampaignRequest,
 } from "@mcb/contracts";
 import type { RpcClient } from "@mcb/bus";
-import { idempotencyKeyOf } from "../middleware/idempotency-store";
+import { idempotencyOf } from "../middleware/idempotency-store";
 import { defineRoute, HttpResult, type RouteSpec } from "../route-spec";
 
 const id = (params: Record<string, string>) => params.id ?? "";
@@ -44,7 +44,7 @@ export function campaignRoutes(rpc: RpcClient): RouteSpec[] {
       response: CampaignGenerationResponse,
       successStatus: 201,
       handle: ({ body, principal, req }) =>
-        rpc.call("svc.campaign.create", { tenant_id: principal.tenant_id, owner_id: principal.token_id, request: body, ...idempotencyKeyOf(req) }),
+        rpc.call("svc.campaign.create", { tenant_id: principal.tenant_id, owner_id: principal.token_id, request: body, ...idempotencyOf(req, body) }),
     }),
     defineRoute({
       method: "post",
@@ -58,7 +58,7 @@ export function campaignRoutes(rpc: RpcClient): RouteSpec[] {
       response: CampaignGenerationResponse,
       successStatus: 201,
       handle: ({ body, principal, req }) =>
-        rpc.call("svc.campaign.from_property", { tenant_id: principal.tenant_id, owner_id: principal.token_id, request: body, ...idempotencyKeyOf(req) }),
+        rpc.call("svc.campaign.from_property", { tenant_id: principal.tenant_id, owner_id: principal.token_id, request: body, ...idempotencyOf(req, body) }),
     }),
     defineRoute({
       method: "get",

@@ -1,6 +1,6 @@
 import { ComprehensiveValuation, ValuationCreated, ValuationInput } from "@mcb/contracts";
 import type { RpcClient } from "@mcb/bus";
-import { idempotencyKeyOf } from "../middleware/idempotency-store";
+import { idempotencyOf } from "../middleware/idempotency-store";
 import { defineRoute, type RouteSpec } from "../route-spec";
 
 export function valuationRoutes(rpc: RpcClient): RouteSpec[] {
@@ -15,7 +15,7 @@ export function valuationRoutes(rpc: RpcClient): RouteSpec[] {
       body: ValuationInput,
       response: ValuationCreated,
       successStatus: 201,
-      handle: ({ body, principal, req }) => rpc.call("svc.campaign.valuation_store", { tenant_id: principal.tenant_id, valuation: body, ...idempotencyKeyOf(req) }),
+      handle: ({ body, principal, req }) => rpc.call("svc.campaign.valuation_store", { tenant_id: principal.tenant_id, valuation: body, ...idempotencyOf(req, body) }),
     }),
     defineRoute({
       method: "get",
