@@ -15,8 +15,11 @@ export interface RunningServices {
   stop(): Promise<Record<string, number | null>>;
   /** Stops one service (SIGTERM) and resolves with its exit code; stop() still reports it. */
   stopService(name: (typeof SERVICE_NAMES)[number]): Promise<number | null>;
-  /** Kills one service with SIGKILL — no shutdown at all — and starts it again once it is gone. */
-  crash(name: (typeof SERVICE_NAMES)[number]): Promise<void>;
+  /**
+   * Kills one service with SIGKILL — no shutdown at all — and starts it again once it is gone;
+   * `whileDown` runs in between, to look at what the dead process left behind.
+   */
+  crash(name: (typeof SERVICE_NAMES)[number], whileDown?: () => Promise<void>): Promise<void>;
   /** Stops one service (SIGTERM, waits for exit) and starts it again; resolves with the old exit code. */
   restart(name: (typeof SERVICE_NAMES)[number]): Promise<number | null>;
   /** Starts one more copy of a service with extra settings (e.g. a second gateway on its own port). */
@@ -88,12 +91,13 @@ export async function startServices(env: Record<string, string>, options: { time
     if (!(await waitForHealth(`${baseUrl}/health`, Date.now() + 30_000))) throw new Error(`${name} did not come back:\n${logs.slice(-20).join("\n")}`);
     return code;
   };
-  const crash = async (name: (typeof SERVICE_NAMES)[number]) => {
+  const crash = async (name: (typeof SERVICE_NAMES)[number], whileDown?: () => Promise<void>) => {
     const child = children.get(name)!;
     await new Promise<void>((resolve) => {
       child.once("exit", () => resolve());
       child.kill("SIGKILL");
     });
+    await whileDown?.();
     children.set(name, spawnService(name, fullEnv, logs));
     if (!(await waitForHealth(`${baseUrl}/health`, Date.now() + 30_000))) throw new Error(`${name} did not come back:\n${logs.slice(-20).join("\n")}`);
   };

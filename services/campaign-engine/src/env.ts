@@ -6,6 +6,8 @@ export const campaignEngineEnv = baseEnvSchema.extend({
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
   /** Recipients resolved per page while launching; each page is one transaction. */
   LAUNCH_PAGE_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+  /** Pause between launch pages: paces large sends (provider limits, sender reputation). */
+  LAUNCH_PAGE_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   /** Deliveries of one event tried before it is dead-lettered. */
   EVENT_MAX_DELIVER: z.coerce.number().int().min(1).default(5),
   /** How long an event may stay unacknowledged (e.g. its handler's process died) before redelivery. */

@@ -55,7 +55,11 @@ export class CampaignLauncher {
   /** Launches every campaign that is due; returns how many pages were processed. */
   async launchDue(): Promise<number> {
     let pages = 0;
-    while (await this.launchOnePage()) pages++;
+    while (await this.launchOnePage()) {
+      pages++;
+      const pause = this.deps.config.LAUNCH_PAGE_INTERVAL_MS;
+      if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
+    }
     return pages;
   }
 
