@@ -69,7 +69,12 @@ async function answer(route: RouteSpec, deps: AppDeps, histogram: LatencyHistogr
   res.once("finish", () => histogram.record(performance.now() - started));
   const principal = route.auth ? principalOf(req) : { token_id: "", tenant_id: "" };
   if (route.rateClass && route.auth && deps.rateLimiter) {
-    const decision = await deps.rateLimiter.take(route.rateClass, principal.token_id);
+    // A limiter that cannot reach Redis lets the request through: losing limits for a moment is
+    // better than losing the API.
+    const decision = await deps.rateLimiter.take(route.rateClass, principal.token_id).catch((error: unknown) => {
+      deps.logger.warn("rate limiter unavailable; request allowed", { error });
+      return undefined;
+    });
     if (decision) {
       for (const [name, value] of Object.entries(rateLimitHeaders(decision))) res.setHeader(name, value);
       if (!decision.allowed) {

@@ -29,6 +29,15 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? "null";
 }
 
+/** Without the store no key can be honoured: say the dependency is unavailable (503), not 500. */
+async function storeCall<T>(op: () => Promise<T>): Promise<T> {
+  try {
+    return await op();
+  } catch (error) {
+    throw new ServiceError("UPSTREAM_UNAVAILABLE", "the idempotency store is unavailable; retry shortly", { cause: error });
+  }
+}
+
 /**
  * Idempotency-Key handling for creating POSTs: the first response for a key is kept (in Redis,
  * shared by every gateway copy and surviving gateway restarts) and replayed for the same body;
@@ -46,9 +55,9 @@ export class IdempotencyStore {
     }
     const redisKey = `${this.keyPrefix}idem:${scope.tenant}:${createHash("sha256").update(`${scope.method} ${scope.path} ${scope.key}`).digest("hex")}`;
     const fingerprint = requestFingerprint(scope.body);
-    const claimed = await this.redis.set(redisKey, JSON.stringify({ state: "pending", fingerprint } satisfies Entry), "PX", PENDING_MS, "NX");
+    const claimed = await storeCall(() => this.redis.set(redisKey, JSON.stringify({ state: "pending", fingerprint } satisfies Entry), "PX", PENDING_MS, "NX"));
     if (claimed !== "OK") {
-      const existing = JSON.parse((await this.redis.get(redisKey)) ?? "null") as Entry | null;
+      const existing = JSON.parse((await storeCall(() => this.redis.get(redisKey))) ?? "null") as Entry | null;
       if (existing) {
         if (existing.fingerprint !== fingerprint) throw new ServiceError("IDEMPOTENCY_MISMATCH", "this Idempotency-Key was used with a different request body");
         if (existing.state === "pending" || !existing.response) throw new ServiceError("CONFLICT", "a request with this Idempotency-Key is still being processed; retry shortly");
@@ -58,17 +67,16 @@ export class IdempotencyStore {
     }
     try {
       const response = await execute();
-      if (response.status >= 500) {
-        await this.redis.del(redisKey);
-      } else {
-        await this.redis.set(redisKey, JSON.stringify({ state: "done", fingerprint, response } satisfies Entry), "PX", KEEP_MS);
-      }
+      // Best effort from here: the work is done and its answer is right even if Redis just failed;
+      // a retry then reaches the engine, which finds the first result by the key and body.
+      if (response.status >= 500) await this.redis.del(redisKey).catch(() => undefined);
+      else await this.redis.set(redisKey, JSON.stringify({ state: "done", fingerprint, response } satisfies Entry), "PX", KEEP_MS).catch(() => undefined);
       return { ...response, replayed: false };
     } catch (error) {
       // An answer that timed out may still have created something: keep the key busy until its
       // pending time runs out (retries get 409 meanwhile; the engine derives ids from the key, so a
       // later retry finds the first result). Any other failure created nothing: release the key.
-      if (!(error instanceof ServiceError && error.code === "UPSTREAM_TIMEOUT")) await this.redis.del(redisKey);
+      if (!(error instanceof ServiceError && error.code === "UPSTREAM_TIMEOUT")) await this.redis.del(redisKey).catch(() => undefined);
       throw error;
     }
   }
