@@ -7,6 +7,7 @@ import { createLogger } from "@mcb/telemetry";
 import {
   createTestEnv,
   createToken,
+  runCli,
   startSendGridFake,
   startServices,
   startTwilioFake,
@@ -134,6 +135,10 @@ test("a seller entering property_evaluation gets a property showcase by email (S
     tenantId: "agency-e2e",
     data: { seller_id: "seller-42", contact_id: hanaId, from_stage: "market_education", to_stage: "property_evaluation", engagement_level: "high", property: { address: "123 Ocean Ave", neighborhood: "Sunset", property_type: "single_family", estimated_value: 1_250_000 } },
   });
+  // The same kind of move made by hand, as the README shows: another seller's event through the CLI.
+  const cli = await runCli(services.env, ["events", "seller-stage", "--tenant", "agency-e2e", "--seller", "seller-43", "--contact", hanaId, "--stage", "initial_contact"]);
+  expect(cli.code).toBe(0);
+  expect((await runCli(services.env, ["events", "seller-stage", "--tenant", "agency-e2e", "--seller", "s", "--contact", "c", "--stage", "nowhere"])).code).toBe(1);
   const mail = await waitFor(() => sendgrid.requests.find((r) => r.body.personalizations[0]?.to[0]?.email === "hana@example.com"), { what: "SendGrid mail/send", timeoutMs: 20_000 });
   const sms = await waitFor(() => twilio.requests.find((r) => r.body.To === "+14155550103"), { what: "Twilio message", timeoutMs: 20_000 });
 
@@ -146,10 +151,12 @@ test("a seller entering property_evaluation gets a property showcase by email (S
   expect(sms.body.From).toBe("+14155550000");
   expect(sms.body.Body).toMatch(/STOP/);
 
-  // Each recipient × channel is sent once, and the engine hears about it.
+  // Each campaign reaches each recipient × channel once: two stage moves, two emails, two texts.
+  const toHana = () => sendgrid.requests.filter((r) => r.body.personalizations[0]?.to[0]?.email === "hana@example.com");
+  await waitFor(() => (toHana().length === 2 ? true : undefined), { what: "the CLI-triggered email" });
   await new Promise((r) => setTimeout(r, 1_000));
-  expect(sendgrid.requests.filter((r) => r.body.personalizations[0]?.to[0]?.email === "hana@example.com")).toHaveLength(1);
-  expect(twilio.requests.filter((r) => r.body.To === "+14155550103")).toHaveLength(1);
+  expect(toHana()).toHaveLength(2);
+  expect(twilio.requests.filter((r) => r.body.To === "+14155550103")).toHaveLength(2);
   expect(sendgrid.refused).toEqual([]);
   expect(twilio.refused).toEqual([]);
 });

@@ -131,19 +131,25 @@ export async function startServices(env: Record<string, string>, options: { time
   throw new Error(`services did not become healthy: ${last}\n${logs.slice(-40).join("\n")}`);
 }
 
-/** Runs the real CLI to mint a token, as a user would; the token is its last line. */
-export async function createToken(env: Record<string, string>, tenant: string): Promise<string> {
-  const output: string[] = [];
+/** Runs the real CLI (`pnpm cli …`) with a run's environment; resolves with its exit code and output lines. */
+export async function runCli(env: Record<string, string>, args: string[]): Promise<{ code: number | null; lines: string[] }> {
+  const lines: string[] = [];
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, "services", "gateway", "dist", "cli.js"), "tokens", "create", "--tenant", tenant], {
+    const child = spawn(process.execPath, [path.join(root, "services", "gateway", "dist", "cli.js"), ...args], {
       cwd: root,
       env: { PATH: process.env.PATH ?? "", ...env },
-      stdio: ["ignore", "pipe", "inherit"],
+      stdio: ["ignore", "pipe", "pipe"],
     });
-    if (child.stdout) readline.createInterface({ input: child.stdout }).on("line", (line) => output.push(line));
+    for (const stream of [child.stdout, child.stderr]) if (stream) readline.createInterface({ input: stream }).on("line", (line) => lines.push(line));
     child.on("exit", resolve);
   });
-  const token = output.at(-1);
-  if (code !== 0 || !token) throw new Error(`tokens create failed (${code}): ${output.join("\n")}`);
+  return { code, lines };
+}
+
+/** Mints a token as a user would; the token is the CLI's last line. */
+export async function createToken(env: Record<string, string>, tenant: string): Promise<string> {
+  const { code, lines } = await runCli(env, ["tokens", "create", "--tenant", tenant]);
+  const token = lines.at(-1);
+  if (code !== 0 || !token) throw new Error(`tokens create failed (${code}): ${lines.join("\n")}`);
   return token;
 }

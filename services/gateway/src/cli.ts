@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
+import { ZodError } from "zod";
 import { baseEnvSchema, loadConfig } from "@mcb/config";
-import { connectBus, listDeadLetters, replayDeadLetter } from "@mcb/bus";
+import { connectBus, ensureStreams, listDeadLetters, publishEvent, replayDeadLetter } from "@mcb/bus";
+import { SellerStageChanged } from "@mcb/contracts";
 import { connectDb } from "@mcb/db";
 import { migrateService } from "@mcb/runtime";
 import { createLogger } from "@mcb/telemetry";
@@ -13,7 +15,8 @@ const usage = `usage:
   pnpm cli tokens list [--tenant <tenant-id>]
   pnpm cli tokens revoke <token-id>
   pnpm cli dlq list
-  pnpm cli dlq replay <sequence>`;
+  pnpm cli dlq replay <sequence>
+  pnpm cli events seller-stage --tenant <id> --seller <id> --contact <contact-id> --stage <stage> [--from <stage>]`;
 
 const say = (line: string) => process.stdout.write(line + "\n");
 
@@ -64,11 +67,34 @@ async function deadLetters(command: string | undefined, positionals: string[]): 
   }
 }
 
+/** Publishes what a GHL pipeline move would: a validated seller.stage.changed. */
+async function events(command: string | undefined, values: Record<string, string | undefined>): Promise<number> {
+  if (command !== "seller-stage" || !values.tenant || !values.seller || !values.contact || !values.stage) {
+    say(usage);
+    return 2;
+  }
+  const config = loadConfig(baseEnvSchema);
+  const data = SellerStageChanged.parse({ seller_id: values.seller, contact_id: values.contact, to_stage: values.stage, ...(values.from ? { from_stage: values.from } : {}) });
+  const bus = await connectBus({ url: config.NATS_URL, prefix: config.NATS_SUBJECT_PREFIX, name: "cli", logger: createLogger({ cli: true }, "warn") });
+  try {
+    await ensureStreams(bus, ["SELLER"]);
+    const ack = await publishEvent(bus, "seller.stage.changed", { tenantId: values.tenant, data });
+    say(`published seller.stage.changed (stream ${ack.stream}, sequence ${ack.seq})`);
+    return 0;
+  } finally {
+    await bus.nc.close();
+  }
+}
+
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({ options: { tenant: { type: "string" }, label: { type: "string" } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    options: { tenant: { type: "string" }, label: { type: "string" }, seller: { type: "string" }, contact: { type: "string" }, stage: { type: "string" }, from: { type: "string" } },
+    allowPositionals: true,
+  });
   const [group, command, ...rest] = positionals;
   if (group === "tokens") return tokens(command, rest, values);
   if (group === "dlq") return deadLetters(command, rest);
+  if (group === "events") return events(command, values);
   say(usage);
   return 2;
 }
@@ -76,7 +102,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    const message = error instanceof ZodError ? error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : error instanceof Error ? error.message : String(error);
+    process.stderr.write(`error: ${message}\n`);
     process.exit(1);
   },
 );
