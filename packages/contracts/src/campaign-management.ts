@@ -2,7 +2,7 @@ import { z } from "zod";
 import { TargetAudienceCriteria } from "./audience";
 import { PerformanceGoals, SchedulingRequest } from "./campaign";
 import { CampaignStatus, CampaignType, Channel, PersonalizationLevel } from "./enums";
-import { IsoDateTime, TemplateVariables } from "./primitives";
+import { ContentOverrides, IsoDateTime } from "./primitives";
 import { LatencySummary } from "./health";
 
 /** GET /campaigns query: filters and cursor pagination, newest first. */
@@ -40,7 +40,7 @@ export const CampaignUpdateRequest = z
     target_audience_criteria: TargetAudienceCriteria.optional(),
     delivery_channels: z.array(Channel).min(1).max(5).optional(),
     personalization_level: PersonalizationLevel.optional(),
-    content_overrides: TemplateVariables.optional(),
+    content_overrides: ContentOverrides.optional(),
     performance_goals: PerformanceGoals.optional(),
     scheduling: SchedulingRequest.optional(),
   })

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { BehavioralFilters, DemographicFilters, GeographicFilters, TargetAudienceCriteria } from "./audience";
 import { AudienceSegment, CampaignStatus, CampaignType, Channel, PersonalizationLevel, WorkflowStage } from "./enums";
-import { IsoDateTime, Rate, TemplateVariables, TimeZone } from "./primitives";
+import { ContentOverrides, IsoDateTime, Rate, TemplateVariables, TimeZone } from "./primitives";
 
 export const PerformanceGoals = z.strictObject({
   open_rate: Rate.optional(),
@@ -26,7 +26,7 @@ export const CampaignCreationRequest = z.strictObject({
   target_audience_criteria: TargetAudienceCriteria,
   delivery_channels: z.array(Channel).min(1).max(5),
   personalization_level: PersonalizationLevel.default("STANDARD"),
-  content_overrides: TemplateVariables.default({}),
+  content_overrides: ContentOverrides.default({}),
   performance_goals: PerformanceGoals.default({}),
   scheduling: SchedulingRequest.optional(),
   template_id: z.string().min(1).max(100).optional(),

@@ -22,5 +22,14 @@ export const TimeZone = z.string().refine((tz) => {
 /** Values a template may interpolate; nested objects are deliberately not allowed. */
 export const TemplateValue = z.union([z.string().max(2000), z.number(), z.boolean(), z.array(z.string().max(500)).max(50)]);
 export type TemplateValue = z.infer<typeof TemplateValue>;
-export const TemplateVariables = z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, "snake_case names"), TemplateValue);
+const variableRecord = z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, "snake_case names"), TemplateValue);
+const withinBytes = (limit: number) => (vars: Record<string, unknown>) => JSON.stringify(vars).length <= limit;
+
+/**
+ * A campaign's variables travel in every delivery request it makes (one per recipient and
+ * channel), so they stay small: 32 KB on the wire, of which a client may set 16 KB
+ * (`ContentOverrides`), leaving room for the agency's and the recipient's own.
+ */
+export const TemplateVariables = variableRecord.refine(withinBytes(32_768), "at most 32 KB of template variables in all");
+export const ContentOverrides = variableRecord.refine(withinBytes(16_384), "at most 16 KB of content overrides in all");
 export type TemplateVariables = z.infer<typeof TemplateVariables>;

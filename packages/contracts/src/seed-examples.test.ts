@@ -48,3 +48,12 @@ describe("the seed's example bodies", () => {
     }
   });
 });
+
+test("content overrides are capped at 16 KB, so per-recipient delivery requests stay small", () => {
+  const base = JSON.parse(readFileSync(path.join(root, "examples", "create-campaign.json"), "utf8")) as Record<string, unknown>;
+  const big = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`note_${i}`, "x".repeat(1_900)]));
+  const result = CampaignCreationRequest.safeParse({ ...base, content_overrides: big });
+  expect(result.success).toBe(false);
+  expect(result.error?.issues[0]?.path).toEqual(["content_overrides"]);
+  expect(CampaignCreationRequest.safeParse({ ...base, content_overrides: { note: "x".repeat(1_900) } }).success).toBe(true);
+});
