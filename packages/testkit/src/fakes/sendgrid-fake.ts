@@ -61,6 +61,8 @@ function checkPersonalizations(body: Record<string, unknown>, errors: SendGridEr
     } else {
       to.forEach((recipient: unknown, j) => {
         if (!isRecord(recipient) || !isEmailAddress(recipient.email)) errors.push(fieldError(`${at}.to.${j}.email`, "Does not contain a valid address.", "personalizations.to"));
+        // The real API takes such a name and silently drops the message; the fake refuses it so a test notices.
+        else if (typeof recipient.name === "string" && /[,;]/.test(recipient.name)) errors.push(fieldError(`${at}.to.${j}.name`, "The to.name cannot contain ';' or ','.", "personalizations.to"));
       });
     }
     if (personalization.custom_args !== undefined && !isStringMap(personalization.custom_args)) {

@@ -241,7 +241,10 @@ test("a provider refusal fails with the provider's code and is not retried", asy
   const event = requested({ channel: "SMS", recipient: { contact_id: "c_stop", phone: "+14155550199", channels: ["SMS"] } });
   expect(await deliverRequested(deps(), event)).toEqual({ kind: "ok" });
   expect(await row(event.data.delivery_id)).toMatchObject({ status: "failed", provider: "twilio", last_error_code: "21610" });
-  expect((await outbox(event.data.delivery_id))[0]?.envelope.data).toMatchObject({ code: "21610", reason: "Attempt to send to unsubscribed recipient" });
+  const events = await outbox(event.data.delivery_id);
+  expect(events.find((e) => e.subject === "delivery.failed")?.envelope.data).toMatchObject({ code: "21610", reason: "Attempt to send to unsubscribed recipient" });
+  // A STOP at Twilio is an opt-out the audience-service must hear about, in the same transaction.
+  expect(events.find((e) => e.subject === "engagement.recorded")?.envelope.data).toMatchObject({ kind: "unsubscribed", channel: "SMS", contact_id: "c_stop" });
 });
 
 test("a provider that takes the request but never answers is failed as OUTCOME_UNKNOWN, not retried", async () => {

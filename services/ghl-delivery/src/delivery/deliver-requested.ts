@@ -151,7 +151,7 @@ async function settleSendResult(deps: DeliveryDeps, delivery: Delivery, call: Pr
     case "sent":
       return settled(await settleSent(deps.db, delivery, { ...call, result }, context));
     case "rejected":
-      return settled(await settleFailed(deps.db, delivery, sending, { code: result.code, reason: result.reason, provider: call.provider, call }, context));
+      return settled(await settleFailed(deps.db, delivery, sending, { code: result.code, reason: result.reason, provider: call.provider, call, optedOut: result.optedOut ?? false }, context));
     case "unknown":
       return settled(
         await settleFailed(deps.db, delivery, sending, { code: DeliveryFailureCode.OUTCOME_UNKNOWN, reason: `${result.code}: ${result.reason}`, provider: call.provider, call }, context),

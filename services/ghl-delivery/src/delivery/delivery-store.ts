@@ -126,7 +126,7 @@ export async function settleFailed(
   db: Kysely<DeliveryDatabase>,
   delivery: Delivery,
   expected: ExpectedState,
-  failure: { code: string; reason: string; provider: ProviderName | null; call?: ProviderCall },
+  failure: { code: string; reason: string; provider: ProviderName | null; call?: ProviderCall; optedOut?: boolean },
   context: OutcomeContext,
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
@@ -155,6 +155,17 @@ export async function settleFailed(
         reason: failure.reason,
       },
     });
+    if (failure.optedOut) {
+      // The vendor says the recipient opted out (a STOP reply): the audience-service must know,
+      // or other senders and channels would keep reaching them.
+      await enqueueEvent(trx, "engagement.recorded", {
+        id: `engagement.unsubscribed:${delivery.delivery_id}`,
+        tenantId: delivery.tenant_id,
+        correlationId: context.correlationId,
+        occurredAt: context.now,
+        data: { campaign_id: delivery.campaign_id, contact_id: delivery.contact_id, delivery_id: delivery.delivery_id, channel: delivery.channel, kind: "unsubscribed", occurred_at: context.now.toISOString() },
+      });
+    }
     return true;
   });
 }

@@ -31,7 +31,7 @@ export interface ProviderExchange {
 export type SendResult =
   | { kind: "sent"; providerMessageId: string | null; exchange?: ProviderExchange }
   | { kind: "retryable"; code: string; reason: string; retryAfterMs?: number; exchange?: ProviderExchange }
-  | { kind: "rejected"; code: string; reason: string; exchange?: ProviderExchange }
+  | { kind: "rejected"; code: string; reason: string; exchange?: ProviderExchange; /** The recipient opted out at the vendor (e.g. replied STOP). */ optedOut?: boolean }
   | { kind: "unknown"; code: string; reason: string; exchange?: ProviderExchange };
 
 /** One vendor adapter. `send` never throws: every expected failure is a SendResult. */

@@ -23,11 +23,18 @@ export function retryAfterMs(headers: Headers, now: number = Date.now()): number
 export const isRetryableStatus = (status: number): boolean => status === 429 || status === 408 || status >= 500;
 
 /**
+ * 502 and 504 come from a proxy in front of the vendor: the request may have reached the vendor
+ * before the proxy gave up, so sending again could deliver twice.
+ */
+const proxyGaveUp = (status: number): boolean => status === 502 || status === 504;
+
+/**
  * The common classification of a non-success answer; each vendor supplies its own error code,
  * message and, where it has one, its own rate-limit header.
  */
 export function classifyFailedAnswer(answer: Answered, failure: { code: string; reason: string; retryAfterMs?: number | undefined }): SendResult {
   const exchange = exchangeOf(answer);
+  if (proxyGaveUp(answer.status)) return { kind: "unknown", code: failure.code, reason: `${failure.reason} (a proxy gave up; the vendor may have the message)`, exchange };
   if (isRetryableStatus(answer.status)) {
     const delay = failure.retryAfterMs ?? retryAfterMs(answer.headers);
     return { kind: "retryable", code: failure.code, reason: failure.reason, ...(delay !== undefined ? { retryAfterMs: delay } : {}), exchange };

@@ -25,8 +25,17 @@ export function parseSender(value: string): SendGridSender {
   return { email: match[2] ?? "", ...(name ? { name } : {}) };
 }
 
+/**
+ * SendGrid accepts a `to.name` containing "," or ";" with 202 and then drops the message as an
+ * invalid address, so those (and control characters) are replaced before sending.
+ */
 function displayName(message: OutboundMessage): string | undefined {
-  const name = [message.recipient.first_name, message.recipient.last_name].filter(Boolean).join(" ").trim();
+  const name = [message.recipient.first_name, message.recipient.last_name]
+    .filter(Boolean)
+    .join(" ")
+    .replace(/[,;"\u0000-\u001f\u007f]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return name || undefined;
 }
 

@@ -69,6 +69,19 @@ test("429 with SendGrid's X-RateLimit-Reset waits until the reset", async () => 
   expect(result.kind === "retryable" && result.retryAfterMs).toBeGreaterThan(15_000);
 });
 
+test("502 and 504 from a proxy are unknown outcomes, never resent", async () => {
+  for (const status of [502, 504]) {
+    fake.failNext(1, status);
+    expect(await provider().send(message)).toMatchObject({ kind: "unknown", exchange: { httpStatus: status } });
+  }
+});
+
+test("a recipient name with a comma or semicolon is cleaned: SendGrid would take it and then drop the mail", async () => {
+  const named = { ...message, recipient: { ...message.recipient, first_name: "John", last_name: "Smith, Jr.; III" } };
+  expect(await provider().send(named)).toMatchObject({ kind: "sent" });
+  expect(fake.requests.at(-1)?.body.personalizations[0]?.to[0]?.name).toBe("John Smith Jr. III");
+});
+
 test("500 is retryable", async () => {
   fake.failNext(1, 500);
   expect(await provider().send(message)).toMatchObject({ kind: "retryable", code: "HTTP_500", exchange: { httpStatus: 500 } });

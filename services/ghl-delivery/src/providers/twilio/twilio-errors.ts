@@ -18,5 +18,9 @@ export function classifyTwilioFailure(answer: Answered): SendResult {
   const body = (parseJson(answer.body) ?? {}) as TwilioErrorBody;
   const code = typeof body.code === "number" || typeof body.code === "string" ? String(body.code) : `HTTP_${answer.status}`;
   const reason = typeof body.message === "string" ? body.message : `Twilio answered HTTP ${answer.status}`;
-  return classifyFailedAnswer(answer, { code, reason });
+  const result = classifyFailedAnswer(answer, { code, reason });
+  return result.kind === "rejected" && code === TWILIO_UNSUBSCRIBED ? { ...result, optedOut: true } : result;
 }
+
+/** "Attempt to send to unsubscribed recipient": the number replied STOP to this sender. */
+const TWILIO_UNSUBSCRIBED = "21610";
