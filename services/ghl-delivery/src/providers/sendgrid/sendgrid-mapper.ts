@@ -33,6 +33,7 @@ function displayName(message: OutboundMessage): string | undefined {
   const name = [message.recipient.first_name, message.recipient.last_name]
     .filter(Boolean)
     .join(" ")
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
     .replace(/[,;"\u0000-\u001f\u007f]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();
