@@ -66,10 +66,16 @@ test("matches by id, then ghl_contact_id, then email (any case), then phone, els
   expect(annAfter).toMatchObject({ first_name: "Ann", last_name: "Lee", age: 41, email: "Ann@Example.com", tags: ["vip"] });
 });
 
-test("a ghl_contact_id that matches nobody falls through to the email", () => {
-  const plan = planUpsert("t1", [{ ghl_contact_id: "ghl-new", email: "ann@example.com" }], [ann], sequentialIds());
-  expect(plan.entryContactIds).toEqual(["ct_ann"]);
+test("a ghl_contact_id that matches nobody falls through to the email, and links a contact not yet linked", () => {
+  const plan = planUpsert("t1", [{ ghl_contact_id: "ghl-new", email: "bob@example.com" }], [bob], sequentialIds());
+  expect(plan.entryContactIds).toEqual(["ct_bob"]);
   expect(plan.contacts[0]?.state.ghl_contact_id).toBe("ghl-new");
+});
+
+test("an email match already linked to another GHL contact is a conflict, not a silent relink", () => {
+  expect(() => planUpsert("t1", [{ ghl_contact_id: "ghl-new", email: "ann@example.com" }], [ann], sequentialIds())).toThrow(
+    expect.objectContaining({ code: "CONFLICT", fields: [expect.objectContaining({ field: "contacts.0.ghl_contact_id" })] }),
+  );
 });
 
 test("inputs for the same new person merge, the later one winning on shared fields", () => {

@@ -141,6 +141,13 @@ export function planUpsert(tenantId: string, inputs: readonly ContactInput[], ex
         target = value === undefined ? undefined : byKey.get(indexKey(key, value));
         if (target) break;
       }
+      // Matched by email or phone, but that contact is linked to another GHL contact: two people
+      // in the CRM share an address. Relinking would flip between them on every sync.
+      const linked = target?.state.ghl_contact_id;
+      if (target && input.ghl_contact_id !== undefined && linked && linked !== input.ghl_contact_id) {
+        conflicts.push({ field: `contacts.${position}.ghl_contact_id`, message: `the contact with this email or phone (${target.state.id}) is linked to GHL contact ${linked}` });
+        return;
+      }
     }
     if (!target) {
       target = { state: emptyState(newContactId(), tenantId), existing: undefined };
