@@ -128,3 +128,12 @@ test("a batch larger than one statement's worth is stored whole", async () => {
   expect(updated.contacts.every((contact) => contact.age === 7)).toBe(true);
   expect(await countContacts("upsert-g")).toBe(2_500);
 });
+
+test("an email moving from one contact to another in the same request is stored, whatever the input order", async () => {
+  const first = await upsertContacts(handle.db, "t-move", [{ email: "a@move.example", first_name: "A" }, { email: "b@move.example", first_name: "B" }]);
+  const [a, b] = first.contacts;
+  // B is written before A (B is mentioned first), yet B takes the address A gives up.
+  const moved = await upsertContacts(handle.db, "t-move", [{ id: b!.id, city: "Austin" }, { id: a!.id, email: "a2@move.example" }, { id: b!.id, email: "a@move.example" }]);
+  expect(moved.contacts.map((c) => c.email)).toEqual(["a@move.example", "a2@move.example", "a@move.example"]);
+  expect(moved).toMatchObject({ created: 0, updated: 2 });
+});

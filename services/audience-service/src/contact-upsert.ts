@@ -54,6 +54,12 @@ async function upsertOnce(trx: Transaction<AudienceDatabase>, tenantId: string, 
   const changed = plan.contacts.filter((contact) => contact.existing && needsWrite(contact));
   const created = plan.contacts.filter((contact) => !contact.existing);
 
+  // Keys that move between contacts are first released: unique indexes are checked row by row,
+  // so writing the taker before the giver would collide although the final state is consistent.
+  for (const column of ["email", "phone", "ghl_contact_id"] as const) {
+    const giving = changed.filter((contact) => contact.existing?.[column] != null && contact.existing[column] !== contact.state[column]).map((contact) => contact.state.id);
+    if (giving.length > 0) await trx.updateTable("contacts").set({ [column]: null }).where("tenant_id", "=", tenantId).where("id", "in", giving).execute();
+  }
   // Updates first, so an email or phone an update gives up is free for a new contact.
   for (const rows of chunks(changed)) {
     for (const row of await updateContacts(trx, tenantId, rows)) stored.set(row.id, row);
