@@ -16,6 +16,7 @@ export async function setupTemplateRenderer(ctx: ServiceContext<TemplateDatabase
     versioned: report.versioned,
     updated: report.updated,
     unchanged: report.unchanged.length,
+    stale: report.stale,
   });
   const versions = new CachedTemplateVersions({
     db: ctx.db,

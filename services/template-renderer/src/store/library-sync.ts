@@ -3,13 +3,15 @@ import type { TemplateDatabase, TemplateRow } from "../db";
 import { templateVariablesOf, type LibraryTemplate } from "../library";
 import { hashTemplateContents } from "./content-hash";
 
-export type LibrarySyncOutcome = "inserted" | "versioned" | "updated" | "unchanged";
+export type LibrarySyncOutcome = "inserted" | "versioned" | "updated" | "unchanged" | "stale";
 
 export interface LibrarySyncReport {
   inserted: string[];
   versioned: string[];
   updated: string[];
   unchanged: string[];
+  /** This code carries contents the database already moved past (an older copy restarting mid-deploy). */
+  stale: string[];
 }
 
 function sameMetadata(row: TemplateRow, template: LibraryTemplate): boolean {
@@ -87,6 +89,10 @@ async function syncLibraryTemplate(db: Kysely<TemplateDatabase>, template: Libra
       .where("version", "=", row.current_version)
       .executeTakeFirst();
     if (current?.content_hash === contentHash) return metadataChanged ? "updated" : "unchanged";
+    // Contents equal to an earlier version come from older code (a copy restarting during a
+    // rolling deploy): it must not roll the library back. A deliberate revert is a new edit.
+    const earlier = await trx.selectFrom("template_versions").select("version").where("template_id", "=", template.template_id).where("content_hash", "=", contentHash).executeTakeFirst();
+    if (earlier) return "stale";
 
     const latest = await trx
       .selectFrom("template_versions")
@@ -104,10 +110,10 @@ async function syncLibraryTemplate(db: Kysely<TemplateDatabase>, template: Libra
  * Makes the database match the library in code: missing templates are inserted, and a template
  * whose contents changed gets a new version (older versions stay, so scheduled renders that
  * name them keep working). Running it again, or from several copies at once, changes nothing.
- * A change back to earlier contents is a change too, and gets a new version.
+ * Contents equal to an earlier version are older code, not a change: they are left alone.
  */
 export async function syncTemplateLibrary(db: Kysely<TemplateDatabase>, library: readonly LibraryTemplate[]): Promise<LibrarySyncReport> {
-  const report: LibrarySyncReport = { inserted: [], versioned: [], updated: [], unchanged: [] };
+  const report: LibrarySyncReport = { inserted: [], versioned: [], updated: [], unchanged: [], stale: [] };
   for (const template of library) {
     const outcome = await syncLibraryTemplate(db, template);
     report[outcome].push(template.template_id);
