@@ -21,6 +21,14 @@ const Tenant = z.object({ tenant_id: z.string().min(1) });
  * the new thing's id from the key: a retry after a timed-out answer finds what the first try
  * created instead of making another, and a different body under the key is refused.
  */
+/** Which template suits a campaign: its type, segments and channels, or an explicit choice. */
+const TemplateSelection = Tenant.extend({
+  campaign_type: CampaignType,
+  target_segments: z.array(AudienceSegment).default([]),
+  channels: z.array(Channel).min(1),
+  template_id: z.string().optional(),
+});
+
 const Idempotency = z.object({ key: z.string().min(1).max(255), fingerprint: z.string().regex(/^[0-9a-f]{64}$/) });
 
 interface RpcSpec<Req extends z.ZodType, Res extends z.ZodType> {
@@ -68,25 +76,14 @@ export const rpcCatalog = {
   }),
   "svc.template.select": rpc({
     service: "template-renderer",
-    request: Tenant.extend({
-      campaign_type: CampaignType,
-      target_segments: z.array(AudienceSegment).default([]),
-      channels: z.array(Channel).min(1),
-      template_id: z.string().optional(),
-    }),
+    request: TemplateSelection,
     response: CampaignTemplate,
     timeoutMs: 2_000,
   }),
   /** Selection and the previews of the chosen template in one round trip (campaign planning). */
   "svc.template.prepare": rpc({
     service: "template-renderer",
-    request: Tenant.extend({
-      campaign_type: CampaignType,
-      target_segments: z.array(AudienceSegment).default([]),
-      channels: z.array(Channel).min(1),
-      template_id: z.string().optional(),
-      variables: TemplateVariables,
-    }),
+    request: TemplateSelection.extend({ variables: TemplateVariables }),
     response: z.object({ template: CampaignTemplate, previews: z.array(RenderedContent) }),
     timeoutMs: 3_000,
   }),

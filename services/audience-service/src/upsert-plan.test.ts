@@ -1,35 +1,11 @@
 import type { ContactInput } from "@mcb/contracts";
 import { ServiceError } from "@mcb/bus";
 import type { ContactRow } from "./db";
-import { needsWrite, planUpsert } from "./upsert-plan";
+import { emptyState, needsWrite, planUpsert } from "./upsert-plan";
 
 function storedContact(overrides: Partial<ContactRow>): ContactRow {
-  return {
-    id: "ct_stored",
-    tenant_id: "t1",
-    first_name: null,
-    last_name: null,
-    email: null,
-    phone: null,
-    address: null,
-    city: null,
-    state: null,
-    postal_code: null,
-    latitude: null,
-    longitude: null,
-    timezone: null,
-    tags: [],
-    segments: [],
-    household_income: null,
-    age: null,
-    engagement_score: null,
-    email_opt_in: false,
-    sms_opt_in: false,
-    ghl_contact_id: null,
-    created_at: new Date("2026-01-01T00:00:00Z"),
-    updated_at: new Date("2026-01-01T00:00:00Z"),
-    ...overrides,
-  };
+  const at = new Date("2026-01-01T00:00:00Z");
+  return { ...emptyState("ct_stored", "t1"), created_at: at, updated_at: at, ...overrides };
 }
 
 function sequentialIds() {

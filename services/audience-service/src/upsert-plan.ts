@@ -57,7 +57,7 @@ function keyValue(state: Partial<Record<MatchKey, string | null>>, key: MatchKey
   return key === "email" ? value?.toLowerCase() : value;
 }
 
-function emptyState(id: string, tenantId: string): ContactState {
+export function emptyState(id: string, tenantId: string): ContactState {
   return {
     id,
     tenant_id: tenantId,

@@ -1,6 +1,6 @@
 import type { CampaignCreationRequest, CampaignGenerationResponse } from "@mcb/contracts";
 import type { EngineDeps } from "./engine-deps";
-import { derivedCampaignId, newCampaignId } from "./domain/campaign-ids";
+import { newCampaignIdentity } from "./domain/campaign-ids";
 import { createPlannedCampaign } from "./plan-campaign";
 
 /** svc.campaign.create: the seed's POST /campaigns/create. */
@@ -16,8 +16,7 @@ export async function createCampaignFromRequest(
     {
       tenant_id: input.tenant_id,
       owner_id: input.owner_id,
-      campaign_id: input.idempotency ? derivedCampaignId(input.tenant_id, "create", input.idempotency.key) : newCampaignId(),
-      request_fingerprint: input.idempotency?.fingerprint,
+      ...newCampaignIdentity(input.tenant_id, "create", input.idempotency),
       campaign_name: request.campaign_name,
       campaign_type: request.campaign_type,
       audience_name: `${request.campaign_name} audience`,

@@ -1,6 +1,6 @@
 import type { CampaignGenerationResponse, PropertyCampaignRequest, TemplateVariables } from "@mcb/contracts";
 import type { EngineDeps } from "./engine-deps";
-import { derivedCampaignId, newCampaignId } from "./domain/campaign-ids";
+import { newCampaignIdentity } from "./domain/campaign-ids";
 import { createPlannedCampaign } from "./plan-campaign";
 import { getValuation } from "./valuations";
 
@@ -49,8 +49,7 @@ export async function createCampaignFromProperty(
     {
       tenant_id: input.tenant_id,
       owner_id: input.owner_id,
-      campaign_id: input.idempotency ? derivedCampaignId(input.tenant_id, "from-property", input.idempotency.key) : newCampaignId(),
-      request_fingerprint: input.idempotency?.fingerprint,
+      ...newCampaignIdentity(input.tenant_id, "from-property", input.idempotency),
       campaign_name: name.slice(0, 150),
       campaign_type: request.campaign_type,
       audience_name: `${request.target_segments.join(", ")}${valuation.city ? ` near ${valuation.city}` : ""}`,

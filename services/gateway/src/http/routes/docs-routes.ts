@@ -6,6 +6,7 @@ import { docsPage } from "../docs-page";
 /** Public, unauthenticated: the OpenAPI document and a readable page over it. */
 export function docsRoutes(routes: () => readonly RouteSpec[], publicBaseUrl: string): RouteSpec[] {
   let cached: Record<string, unknown> | undefined;
+  const documentOnce = () => (cached ??= buildOpenApiDocument(routes(), publicBaseUrl));
   return [
     defineRoute({
       method: "get",
@@ -15,7 +16,7 @@ export function docsRoutes(routes: () => readonly RouteSpec[], publicBaseUrl: st
       auth: false,
       response: z.record(z.string(), z.unknown()),
       successStatus: 200,
-      handle: async () => (cached ??= buildOpenApiDocument(routes(), publicBaseUrl)),
+      handle: async () => documentOnce(),
     }),
     defineRoute({
       method: "get",
@@ -26,7 +27,7 @@ export function docsRoutes(routes: () => readonly RouteSpec[], publicBaseUrl: st
       produces: "text/html",
       successStatus: 200,
       handle: async () => {
-        return new HttpResult(200, docsPage(buildOpenApiDocument(routes(), publicBaseUrl)), { "Content-Type": "text/html; charset=utf-8" });
+        return new HttpResult(200, docsPage(documentOnce()), { "Content-Type": "text/html; charset=utf-8" });
       },
     }),
   ];
